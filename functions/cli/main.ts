@@ -1,0 +1,44 @@
+/*
+ * `portal <command>`: the operator CLI (DESIGN §7). Each command lives in its own file and is loaded only when
+ * asked for, so `portal normalize` does not pay for the import tool's dependencies.
+ */
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  normalize: {
+    summary: 'normalize <email|phone|customerNumber> <value>   print the normalised form, exit 1 if invalid',
+    load: async () => (await import('./normalize-command')).normalizeCommand,
+  },
+};
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out('Usage: portal <command> [options]\n\nCommands:');
+    for (const entry of Object.values(COMMANDS)) io.out(`  ${entry.summary}`);
+    return name ? 0 : 1;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`Unknown command "${name}". Run \`portal --help\` for the list.`);
+    return 1;
+  }
+  const command = await entry.load();
+  return command(rest, io);
+}

@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { type BreachConfig, parseBreachConfig } from '../core/breach-config';
+import { InvalidConfigError } from '../core/errors';
+
+/** The demo (seed incident) configuration that ships with the project. */
+export const DEFAULT_BREACH_CONFIG_PATH = fileURLToPath(new URL('../../config/breach.json', import.meta.url));
+
+/**
+ * Reads and validates the breach configuration: `path`, else $BREACH_CONFIG, else the shipped demo config.
+ * Used by the CLI, the local stack and the CDK app; deployed Lambdas get the validated config bundled.
+ */
+export async function loadBreachConfig(path = process.env.BREACH_CONFIG || DEFAULT_BREACH_CONFIG_PATH): Promise<BreachConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InvalidConfigError('(file)', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InvalidConfigError('(file)', `${path} is not valid JSON`);
+  }
+  return parseBreachConfig(json);
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { InvalidConfigError } from './errors';
+import { FIELDS } from './fields';
+
+/*
+ * The breach configuration (DESIGN §3): everything that differs between one breach and the next. The code names no
+ * organisation; this file's schema is the single source of truth for the shape, validated at start and at synth.
+ */
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const httpsUrl = z.url({ protocol: /^https?$/ });
+const domain = z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a lower-case domain such as example.nl');
+const localised = <T extends z.ZodType>(value: T) => z.object({ nl: value, en: value }).strict();
+
+const supportContactSchema = z
+  .object({
+    phone: z.string().min(3),
+    url: httpsUrl,
+    hours: z.string().min(1),
+  })
+  .strict();
+
+export const breachConfigSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected lower-case letters, digits and dashes'),
+    organisation: z.object({ name: z.string().min(1), website: httpsUrl }).strict(),
+    title: localised(z.string().min(1)),
+    summary: localised(z.string().min(1)),
+    discoveryDate: isoDate,
+    exposedFields: z.array(z.enum(FIELDS)).min(1),
+    support: localised(supportContactSchema),
+    languages: z.array(z.enum(LOCALES)).min(1),
+    defaultLanguage: z.enum(LOCALES),
+    closingDate: isoDate,
+    sender: z.object({ address: z.email(), name: z.string().min(1) }).strict(),
+    genuineSenderDomains: z.array(domain).min(1),
+    customerNumberPattern: z.string().min(1),
+    defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/),
+    limits: z
+      .object({
+        checksPerAddressPerDay: z.number().int().positive(),
+        checksPerIpPerMinute: z.number().int().positive(),
+        staffLookupsPerHour: z.number().int().positive(),
+        assistRequestsPerIpPerHour: z.number().int().positive(),
+      })
+      .strict(),
+    retention: z
+      .object({
+        tokenHours: z.number().int().positive().max(72),
+        resultWindowMinutes: z.number().int().positive().max(120),
+        assistRequestDays: z.number().int().positive().max(30),
+        auditDays: z.number().int().positive(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (!config.languages.includes(config.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'must be one of "languages"' });
+    }
+    if (config.closingDate <= config.discoveryDate) {
+      ctx.addIssue({ code: 'custom', path: ['closingDate'], message: 'must be after discoveryDate' });
+    }
+    try {
+      new RegExp(config.customerNumberPattern);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['customerNumberPattern'], message: 'is not a valid regular expression' });
+    }
+    const senderDomain = config.sender.address.split('@')[1] ?? '';
+    if (!config.genuineSenderDomains.some((d) => senderDomain === d || senderDomain.endsWith(`.${d}`))) {
+      ctx.addIssue({ code: 'custom', path: ['sender', 'address'], message: 'must be in one of genuineSenderDomains' });
+    }
+  });
+
+export type BreachConfig = z.infer<typeof breachConfigSchema>;
+
+/** Validates parsed JSON; throws one InvalidConfigError naming the first bad key. */
+export function parseBreachConfig(input: unknown): BreachConfig {
+  const result = breachConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const key = issue && issue.path.length > 0 ? issue.path.join('.') : (unknownKeyOf(issue) ?? '(root)');
+  throw new InvalidConfigError(key, issue?.message ?? 'invalid');
+}
+
+function unknownKeyOf(issue: z.core.$ZodIssue | undefined): string | undefined {
+  return issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined;
+}
+
+/** True once the portal has passed its configured closing date (it then shows a closing notice). */
+export function isPortalClosed(config: BreachConfig, now: Date): boolean {
+  return now.toISOString().slice(0, 10) > config.closingDate;
+}

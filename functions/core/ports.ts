@@ -1,0 +1,150 @@
+import type { Locale } from './breach-config';
+import type { Field, IdentifierType } from './fields';
+
+/*
+ * The small interfaces the core needs from the outside world. Adapters in functions/adapters implement them
+ * (dynamodb/, ses/, sqs/, memory/ …); handlers, the CLI and the local stack choose which. Every record here holds
+ * keyed hashes, never a plaintext identifier (DESIGN §2). Times are epoch milliseconds unless named `…EpochSeconds`
+ * (the DynamoDB TTL attribute's unit).
+ */
+
+/** One breach record found under one identifier hash. */
+export interface ExposureRecord {
+  identifierHash: string;
+  breachId: string;
+  /** Keyed hash naming the customer record (not an identifier anyone can type in). */
+  subjectId: string;
+  fields: Field[];
+}
+
+export interface ExposureStore {
+  /** Every record stored under the identifier hash, across breaches and subjects. */
+  findByIdentifier(identifierHash: string): Promise<ExposureRecord[]>;
+  /** Idempotent: writing the same record twice leaves one item. */
+  putRecords(records: readonly ExposureRecord[]): Promise<void>;
+}
+
+export interface TokenRecord {
+  tokenHash: string;
+  identifierHash: string;
+  identifierType: IdentifierType;
+  locale: Locale;
+  createdAt: number;
+  /** Redeemable until then (DynamoDB TTL removes it later; every read checks this itself). */
+  expiresAtEpochSeconds: number;
+  redeemedAt?: number;
+  /** Set at first redemption: the result stays readable until then. */
+  readableUntil?: number;
+}
+
+export interface TokenStore {
+  /** Fails with a conflict if the hash exists (never overwrites). */
+  create(record: TokenRecord): Promise<void>;
+  get(tokenHash: string): Promise<TokenRecord | undefined>;
+  /**
+   * Conditional first redemption: sets redeemedAt and readableUntil only if not yet redeemed.
+   * Returns the stored record after the write, or undefined when another redemption won the race.
+   */
+  markRedeemed(tokenHash: string, redeemedAt: number, readableUntil: number): Promise<TokenRecord | undefined>;
+}
+
+export interface CounterStore {
+  /** Atomically adds 1 and returns the new count. The counter disappears after expiresAtEpochSeconds. */
+  increment(key: string, expiresAtEpochSeconds: number): Promise<number>;
+  get(key: string): Promise<number>;
+}
+
+export type StaffRole = 'agent' | 'supervisor';
+
+export interface AuditRecord {
+  id: string;
+  at: number;
+  staffId: string;
+  role: StaffRole | 'unknown';
+  action: string;
+  outcome: 'allowed' | 'refused' | 'error';
+  reason?: string;
+  ticket?: string;
+  /** Keyed hash of the identifier looked up, if any. */
+  subjectHash?: string;
+  detail?: string;
+  expiresAtEpochSeconds: number;
+}
+
+export interface AuditQuery {
+  from: number;
+  to: number;
+  staffId?: string;
+  limit?: number;
+}
+
+/** Append-only: there is deliberately no update or delete. */
+export interface AuditLog {
+  append(record: AuditRecord): Promise<void>;
+  list(query: AuditQuery): Promise<AuditRecord[]>;
+}
+
+export type AssistRequestStatus = 'open' | 'in_progress' | 'done';
+
+export interface AssistRequestRecord {
+  id: string;
+  createdAt: number;
+  status: AssistRequestStatus;
+  locale: Locale;
+  /** Encrypted callback details (name, phone or customer number, preferred time): see SecretBox. */
+  sealedDetails: string;
+  note?: string;
+  updatedAt?: number;
+  updatedBy?: string;
+  expiresAtEpochSeconds: number;
+}
+
+export interface AssistRequestStore {
+  create(record: AssistRequestRecord): Promise<void>;
+  listByStatus(status: AssistRequestStatus, limit: number): Promise<AssistRequestRecord[]>;
+  /** Returns the updated record, or undefined if the id does not exist. */
+  update(
+    id: string,
+    change: { status: AssistRequestStatus; note?: string; updatedAt: number; updatedBy: string },
+  ): Promise<AssistRequestRecord | undefined>;
+}
+
+/** Encrypts new customer-supplied data (KMS deployed; a clearly marked local stand-in locally). */
+export interface SecretBox {
+  seal(plaintext: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
+export interface EmailMessage {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(message: EmailMessage): Promise<void>;
+}
+
+/** What the sender needs to compose a mail; the token travels only inside the job, never in logs. */
+export type EmailJob =
+  | { kind: 'affected'; to: string; locale: Locale; token: string; recordCount: number }
+  | { kind: 'not_found'; to: string; locale: Locale };
+
+export interface EmailQueue {
+  enqueue(job: EmailJob): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** What the code needs of a logger (Powertools' Logger fits). Never pass identifiers, tokens, emails or IPs. */
+export interface AppLogger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown> | Error): void;
+}
