@@ -148,3 +148,13 @@ export interface AppLogger {
   warn(message: string, extra?: Record<string, unknown>): void;
   error(message: string, extra?: Record<string, unknown> | Error): void;
 }
+
+export interface StaffIdentity {
+  staffId: string;
+  role: StaffRole;
+}
+
+/** Verifies a staff bearer token (Cognito deployed, the local issuer locally); rejects with UnauthorizedError. */
+export interface StaffTokenVerifier {
+  verify(bearerToken: string): Promise<StaffIdentity>;
+}
