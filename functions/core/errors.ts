@@ -65,3 +65,10 @@ export class ServiceUnavailableError extends PortalError {
     super('service_unavailable', 503, message);
   }
 }
+
+/** A create-only write found the key already taken (tokens, audit records, assist requests never overwrite). */
+export class ConflictError extends PortalError {
+  constructor(message = 'The record already exists.') {
+    super('conflict', 409, message);
+  }
+}

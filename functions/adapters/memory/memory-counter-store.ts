@@ -1,0 +1,30 @@
+import type { Clock, CounterStore } from '../../core/ports';
+import { isExpired } from '../dynamodb/item-expiry';
+
+interface Counter {
+  count: number;
+  expiresAtEpochSeconds: number;
+}
+
+/** In-memory CounterStore: an expired counter counts as 0 and the next increment starts a new window at 1. */
+export class MemoryCounterStore implements CounterStore {
+  private readonly counters = new Map<string, Counter>();
+
+  constructor(private readonly clock: Clock) {}
+
+  async increment(key: string, expiresAtEpochSeconds: number): Promise<number> {
+    const counter = this.counters.get(key);
+    if (!counter || isExpired(counter.expiresAtEpochSeconds, this.clock.now())) {
+      this.counters.set(key, { count: 1, expiresAtEpochSeconds });
+      return 1;
+    }
+    counter.count += 1;
+    return counter.count;
+  }
+
+  async get(key: string): Promise<number> {
+    const counter = this.counters.get(key);
+    if (!counter || isExpired(counter.expiresAtEpochSeconds, this.clock.now())) return 0;
+    return counter.count;
+  }
+}

@@ -1,0 +1,34 @@
+import { ConflictError } from '../../core/errors';
+import type { Clock, TokenRecord, TokenStore } from '../../core/ports';
+import { isExpired } from '../dynamodb/item-expiry';
+
+/**
+ * In-memory TokenStore with the DynamoDB adapter's semantics: create never overwrites; get returns the record even
+ * when expired (the redeem use case tells "expired" from "unknown"); markRedeemed wins only once and never on an
+ * expired token.
+ */
+export class MemoryTokenStore implements TokenStore {
+  private readonly tokens = new Map<string, TokenRecord>();
+
+  constructor(private readonly clock: Clock) {}
+
+  async create(record: TokenRecord): Promise<void> {
+    if (this.tokens.has(record.tokenHash)) throw new ConflictError('A token with this hash already exists.');
+    this.tokens.set(record.tokenHash, { ...record });
+  }
+
+  async get(tokenHash: string): Promise<TokenRecord | undefined> {
+    const record = this.tokens.get(tokenHash);
+    return record ? { ...record } : undefined;
+  }
+
+  async markRedeemed(tokenHash: string, redeemedAt: number, readableUntil: number): Promise<TokenRecord | undefined> {
+    const record = this.tokens.get(tokenHash);
+    if (!record || record.redeemedAt !== undefined || isExpired(record.expiresAtEpochSeconds, this.clock.now())) {
+      return undefined;
+    }
+    const redeemed = { ...record, redeemedAt, readableUntil };
+    this.tokens.set(tokenHash, redeemed);
+    return { ...redeemed };
+  }
+}
