@@ -1,0 +1,63 @@
+import { createServer } from 'node:net';
+
+/*
+ * Checked before anything starts, so a busy port gives one clear sentence naming the variable to change instead of
+ * an EADDRINUSE stack trace halfway through start-up (with an emulator already running).
+ */
+
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly variable: string,
+  ) {
+    super(
+      `Port ${port} is already in use, so the local stack cannot start. ` +
+        `Stop whatever uses it, or pick another port: ${variable}=${port + 1} npm start`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+export interface PortRequest {
+  port: number;
+  /** The environment variable that sets this port, named in the message. */
+  variable: string;
+}
+
+/** Resolves when the port can be bound on host (port 0 always can); rejects with PortInUseError otherwise. */
+export async function assertPortFree(request: PortRequest, host = '127.0.0.1'): Promise<void> {
+  if (request.port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new PortInUseError(request.port, request.variable)
+          : error,
+      );
+    });
+    probe.listen({ port: request.port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+export async function assertPortsFree(requests: readonly PortRequest[], host = '127.0.0.1'): Promise<void> {
+  const seen = new Map<number, string>();
+  for (const request of requests) {
+    const other = seen.get(request.port);
+    if (request.port !== 0 && other) {
+      throw new Error(`${request.variable} and ${other} are both ${request.port}; give each its own port.`);
+    }
+    seen.set(request.port, request.variable);
+    await assertPortFree(request, host);
+  }
+}
+
+/** Parses a port variable; a clear error for anything that is not 0–65535. */
+export function parsePort(value: string | undefined, fallback: number, variable: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${variable} must be a port number between 0 and 65535 (got "${value}").`);
+  }
+  return port;
+}

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { errorResponse } from '../http/responses';
+import {
+  LOCAL_BODY_CAP_BYTES,
+  localLambdaContext,
+  readRequestBody,
+  toApiGatewayEvent,
+  writeHandlerResult,
+} from './http-adapter';
+import { type MountedRoute, matchRoute } from './route-matcher';
+import { serveStaticSite } from './static-site';
+
+/*
+ * The one local origin: /api/* goes to the mounted Lambda handlers (as API Gateway would route it), /local/info.json
+ * tells local pages where the inbox is, everything else is the static site (as CloudFront + S3 would serve it).
+ */
+
+export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export interface ApiRoute extends MountedRoute<LambdaHttpHandler> {
+  /** The route table id: the Lambda's function name in the local context. */
+  id: string;
+}
+
+export interface PortalServerOptions {
+  routes: readonly ApiRoute[];
+  siteRoot: string;
+  securityHeaders: Record<string, string>;
+  /** Served as /local/info.json: only what local pages need (the inbox link in the banner). */
+  localInfo: Record<string, string>;
+  bodyCapBytes?: number;
+  /** Called with unexpected server errors (no request details: they may carry identifiers). */
+  onError?: (error: unknown) => void;
+}
+
+export const API_PREFIX = '/api/';
+
+export function createPortalServer(options: PortalServerOptions): Server {
+  return createServer((request, response) => {
+    handleRequest(request, response, options).catch((error: unknown) => {
+      options.onError?.(error);
+      if (!response.headersSent) {
+        writeHandlerResult(response, errorResponse(500, 'internal_error', 'Something went wrong on our side.'));
+      } else {
+        response.destroy();
+      }
+    });
+  });
+}
+
+async function handleRequest(request: IncomingMessage, response: ServerResponse, options: PortalServerOptions) {
+  const path = new URL(request.url ?? '/', 'http://local').pathname;
+  if (path.startsWith(API_PREFIX) || path === '/api') return handleApiRequest(request, response, path, options);
+  if (path === '/local/info.json') {
+    const body = JSON.stringify(options.localInfo);
+    response.writeHead(200, {
+      ...options.securityHeaders,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    response.end(body);
+    return;
+  }
+  await serveStaticSite(request, response, { root: options.siteRoot, securityHeaders: options.securityHeaders });
+}
+
+async function handleApiRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  options: PortalServerOptions,
+) {
+  const method = (request.method ?? 'GET').toUpperCase();
+  const match = matchRoute(options.routes, method, path);
+  if (match.kind === 'not_found') {
+    request.resume();
+    return sendApiResult(response, options, errorResponse(404, 'not_found', 'There is no such API endpoint.'));
+  }
+  if (match.kind === 'method_not_allowed') {
+    request.resume();
+    const result = errorResponse(405, 'method_not_allowed', `Use ${match.allowed.join(' or ')} for this endpoint.`, {
+      allow: match.allowed.join(', '),
+    });
+    return sendApiResult(response, options, result);
+  }
+
+  const body = await readRequestBody(request, options.bodyCapBytes ?? LOCAL_BODY_CAP_BYTES);
+  if (body.kind === 'too_large') {
+    // Answer at once and close: reading the rest would mean accepting an unbounded upload.
+    response.once('finish', () => request.socket.destroySoon());
+    const result = errorResponse(413, 'payload_too_large', 'The request body is too large.', { connection: 'close' });
+    return sendApiResult(response, options, result);
+  }
+
+  const route = match.route as ApiRoute;
+  const event = toApiGatewayEvent({
+    request,
+    body: body.bytes,
+    routeKey: `${route.method} ${route.path}`,
+    pathParameters: match.pathParameters,
+  });
+  const result = await route.handler(event, localLambdaContext(route.id, event.requestContext.requestId));
+  sendApiResult(response, options, result);
+}
+
+function sendApiResult(response: ServerResponse, options: PortalServerOptions, result: APIGatewayProxyResultV2) {
+  if (typeof result === 'object' && result !== null && 'statusCode' in result) {
+    // The CDN's response-headers policy applies to /api/* too; the handler's own headers win where both set one.
+    writeHandlerResult(response, { ...result, headers: { ...options.securityHeaders, ...result.headers } });
+    return;
+  }
+  writeHandlerResult(response, result);
+}
