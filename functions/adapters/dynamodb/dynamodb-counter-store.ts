@@ -1,0 +1,82 @@
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock, CounterStore } from '../../core/ports';
+import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
+import { isExpired, nowEpochSeconds } from './item-expiry';
+import { TTL_ATTRIBUTE } from './table-definitions';
+
+/*
+ * Rate-limit counters: one item per window key, `count` grown with ADD (atomic, no read first). TTL deletes an
+ * expired window late or never (emulators), so an increment must not add to a stale count: it adds only while the
+ * window is alive, and otherwise restarts the window at 1 with a second conditional write. A lost race between the
+ * two simply goes round again.
+ */
+
+const MAX_INCREMENT_ROUNDS = 4;
+
+export class DynamoDbCounterStore implements CounterStore {
+  constructor(
+    private readonly client: Pick<DynamoDBDocumentClient, 'send'>,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async increment(key: string, expiresAtEpochSeconds: number): Promise<number> {
+    for (let round = 1; ; round++) {
+      const now = nowEpochSeconds(this.clock.now());
+      try {
+        return await this.addToLiveWindow(key, expiresAtEpochSeconds, now);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) mapDynamoDbError(error);
+      }
+      try {
+        return await this.restartExpiredWindow(key, expiresAtEpochSeconds, now);
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) mapDynamoDbError(error);
+        if (round >= MAX_INCREMENT_ROUNDS) throw new Error(`Counter update kept racing after ${round} rounds`);
+      }
+    }
+  }
+
+  async get(key: string): Promise<number> {
+    try {
+      const result = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { counterKey: key }, ConsistentRead: true }),
+      );
+      const item = result.Item;
+      if (!item || isExpired(Number(item[TTL_ATTRIBUTE]), this.clock.now())) return 0;
+      return Number(item.count);
+    } catch (error) {
+      mapDynamoDbError(error);
+    }
+  }
+
+  private async addToLiveWindow(key: string, expiresAtEpochSeconds: number, now: number): Promise<number> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { counterKey: key },
+        UpdateExpression: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+        ConditionExpression: 'attribute_not_exists(counterKey) OR #expiresAt > :now',
+        ExpressionAttributeNames: { '#count': 'count', '#expiresAt': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAtEpochSeconds, ':now': now },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.count);
+  }
+
+  private async restartExpiredWindow(key: string, expiresAtEpochSeconds: number, now: number): Promise<number> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { counterKey: key },
+        UpdateExpression: 'SET #count = :one, #expiresAt = :expiresAt',
+        ConditionExpression: '#expiresAt <= :now',
+        ExpressionAttributeNames: { '#count': 'count', '#expiresAt': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAtEpochSeconds, ':now': now },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.count);
+  }
+}

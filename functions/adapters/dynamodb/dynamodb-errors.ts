@@ -1,0 +1,68 @@
+import { ServiceUnavailableError } from '../../core/errors';
+
+/*
+ * SDK failures become the portal's typed errors here, in one place: throttling and an unreachable or failing service
+ * are a 503 the caller may retry; a failed condition is handled by each store where it means something. SDK messages
+ * may echo a key (only ever a hash here), and are kept as `cause`, never copied into our message.
+ */
+
+const UNAVAILABLE_ERROR_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+interface SdkErrorShape {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function shapeOf(error: unknown): SdkErrorShape {
+  return typeof error === 'object' && error !== null ? (error as SdkErrorShape) : {};
+}
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  return shapeOf(error).name === 'ConditionalCheckFailedException';
+}
+
+export function isUnavailable(error: unknown): boolean {
+  const { name, code, $retryable, $metadata } = shapeOf(error);
+  return (
+    (name !== undefined && UNAVAILABLE_ERROR_NAMES.has(name)) ||
+    (code !== undefined && NETWORK_ERROR_CODES.has(code)) ||
+    Boolean($retryable) ||
+    ($metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
+
+/** Rethrows `error` as ServiceUnavailableError when retrying later could help; otherwise unchanged. */
+export function mapDynamoDbError(error: unknown): never {
+  if (isUnavailable(error)) {
+    const mapped = new ServiceUnavailableError();
+    mapped.cause = error;
+    throw mapped;
+  }
+  throw error;
+}
+
+/** BatchWriteItem left items unprocessed after every retry: the import must fail loudly, not drop records. */
+export class UnprocessedWritesError extends ServiceUnavailableError {
+  constructor(
+    readonly unprocessedCount: number,
+    attempts: number,
+  ) {
+    super(
+      `DynamoDB left ${unprocessedCount} item(s) unwritten after ${attempts} attempts; nothing was skipped silently.`,
+    );
+  }
+}
