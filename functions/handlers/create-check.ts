@@ -1,0 +1,28 @@
+import { checkRequestSchema, mapCheckValidationError } from '../core/check/api-schemas';
+import { requestCheck } from '../core/check/request-check';
+import type { PortalDependencies } from '../dependencies';
+import { createHttpHandler } from '../http/http-stack';
+
+/*
+ * POST /api/v1/checks → 202 {"status":"accepted"} for every valid request, hit or miss (DESIGN §2.4): the body is a
+ * constant and the headers come from the shared stack, so nothing in the answer depends on the lookup.
+ */
+
+export type CreateCheckDependencies = Pick<
+  PortalDependencies,
+  'config' | 'pepper' | 'exposures' | 'tokens' | 'counters' | 'emailQueue' | 'clock' | 'logger'
+>;
+
+export const CHECK_ACCEPTED = { status: 'accepted' } as const;
+
+export function createCheckHandler(deps: CreateCheckDependencies) {
+  return createHttpHandler({
+    logger: deps.logger,
+    schema: checkRequestSchema,
+    mapValidationError: mapCheckValidationError,
+    handle: async ({ body, sourceIp }) => {
+      await requestCheck(deps, { email: body.email, locale: body.locale, sourceIp });
+      return { status: 202, body: CHECK_ACCEPTED };
+    },
+  });
+}

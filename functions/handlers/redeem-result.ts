@@ -1,0 +1,22 @@
+import { resultRequestSchema } from '../core/check/api-schemas';
+import { redeemResult } from '../core/check/redeem-result';
+import type { PortalDependencies } from '../dependencies';
+import { createHttpHandler } from '../http/http-stack';
+
+/*
+ * POST /api/v1/results {"token"} → 200 with the result; 404 token_unknown, 410 token_expired | token_used.
+ * A POST (not a GET on the link) so that mail scanners prefetching links cannot burn a token.
+ */
+
+export type RedeemResultDependencies = Pick<
+  PortalDependencies,
+  'config' | 'exposures' | 'tokens' | 'counters' | 'clock' | 'logger'
+>;
+
+export function createRedeemResultHandler(deps: RedeemResultDependencies) {
+  return createHttpHandler({
+    logger: deps.logger,
+    schema: resultRequestSchema,
+    handle: async ({ body }) => ({ status: 200, body: await redeemResult(deps, body.token) }),
+  });
+}

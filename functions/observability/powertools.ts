@@ -1,0 +1,50 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { MiddyfiedHandler } from '@middy/core';
+
+/*
+ * Logging and metrics for the deployed Lambdas: Powertools Logger (structured JSON, one service name) and Powertools
+ * Metrics (CloudWatch EMF). Both carry counts and error classes only: never an event, a body, an identifier, a token
+ * or an IP (DESIGN §2.6). So the logger is never asked to log the event, and metric names are fixed strings.
+ */
+
+export const SERVICE_NAME = 'breach-portal';
+export const METRICS_NAMESPACE = 'BreachPortal';
+
+/** What handlers and the sender need of a metrics sink: counts under fixed names, nothing else. */
+export interface CountMetrics {
+  count(name: string, value?: number): void;
+}
+
+export const noMetrics: CountMetrics = { count: () => {} };
+
+export function createServiceLogger(): Logger {
+  return new Logger({
+    serviceName: SERVICE_NAME,
+    logLevel: process.env.POWERTOOLS_LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'INFO',
+  });
+}
+
+export function createServiceMetrics(): Metrics {
+  return new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+}
+
+export function countMetricsOf(metrics: Metrics): CountMetrics {
+  return { count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value) };
+}
+
+/**
+ * Adds the Lambda context to every log line and flushes the invocation's metrics as one EMF record. Used on the
+ * production `handler` exports only; factories stay free of Powertools so tests and the local stack need none.
+ */
+export function withObservability<TEvent, TResult>(
+  handler: MiddyfiedHandler<TEvent, TResult>,
+  logger: Logger,
+  metrics: Metrics,
+): MiddyfiedHandler<TEvent, TResult> {
+  return handler
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+}
