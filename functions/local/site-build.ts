@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/*
+ * `npm start` must serve the site as it is in the sources: a fresh clone has no site/dist, and a pulled change to a
+ * page or to the breach config must show without a manual build. Building only when stale keeps a restart fast.
+ */
+
+export interface SiteBuildCheck {
+  projectRoot: string;
+  /** The breach config the pages are built from (BREACH_CONFIG or the shipped one). */
+  breachConfigPath: string;
+}
+
+export function siteDistDir(projectRoot: string): string {
+  return join(projectRoot, 'site', 'dist');
+}
+
+/** True when site/dist is missing or older than any site source or the breach config. */
+export async function isSiteBuildStale({ projectRoot, breachConfigPath }: SiteBuildCheck): Promise<boolean> {
+  const builtAt = await modifiedAt(join(siteDistDir(projectRoot), 'index.html'));
+  if (builtAt === undefined) return true;
+  const sources = [
+    join(projectRoot, 'site', 'src'),
+    join(projectRoot, 'site', 'public'),
+    join(projectRoot, 'site', 'astro.config.mjs'),
+    join(projectRoot, 'site', 'security-headers.json'),
+    breachConfigPath,
+  ];
+  for (const source of sources) {
+    if ((await newestModification(source)) > builtAt) return true;
+  }
+  return false;
+}
+
+/** Runs `npm run build:site` (Astro) with output passed through; rejects when the build fails. */
+export function buildSite(projectRoot: string, breachConfigPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'build:site'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, BREACH_CONFIG: breachConfigPath },
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`The site build failed (npm run build:site exited ${code}).`)),
+    );
+  });
+}
+
+export async function ensureSiteBuilt(check: SiteBuildCheck, log: (line: string) => void): Promise<void> {
+  if (!(await isSiteBuildStale(check))) return;
+  log('Building the site (site/dist is missing or older than its sources)…');
+  await buildSite(check.projectRoot, check.breachConfigPath);
+}
+
+async function modifiedAt(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+async function newestModification(path: string): Promise<number> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    newest = Math.max(newest, await newestModification(join(path, entry.name)));
+  }
+  return newest;
+}
