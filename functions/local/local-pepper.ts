@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assertPepper, type Pepper } from '../core/identifier-hash';
+
+/*
+ * The local stand-in for the Secrets Manager pepper (DESIGN §2): 32 random bytes made on first start and kept in
+ * `<localDir>/pepper.key` (owner read/write only; .local/ is git-ignored), so hashes imported locally keep matching
+ * across restarts. It is never printed or logged.
+ */
+
+export const PEPPER_FILE_NAME = 'pepper.key';
+const PEPPER_BYTES = 32;
+
+export async function loadOrCreateLocalPepper(localDir: string): Promise<Pepper> {
+  const file = join(localDir, PEPPER_FILE_NAME);
+  try {
+    const pepper = new Uint8Array(await readFile(file));
+    assertPepper(pepper);
+    return pepper;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new Error(
+        `Cannot use the local pepper in ${file}: ${(error as Error).message}. Delete the file to make a new one (local hashes then change).`,
+      );
+    }
+  }
+  await mkdir(localDir, { recursive: true, mode: 0o700 });
+  const pepper = new Uint8Array(randomBytes(PEPPER_BYTES));
+  try {
+    // 'wx': if another process made the file in the meantime, keep theirs rather than overwrite it.
+    await writeFile(file, pepper, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateLocalPepper(localDir);
+    throw error;
+  }
+  await chmod(file, 0o600);
+  return pepper;
+}
