@@ -25,6 +25,7 @@ interface SdkErrorShape {
   code?: string;
   $retryable?: unknown;
   $metadata?: { httpStatusCode?: number };
+  cause?: { code?: string };
 }
 
 function shapeOf(error: unknown): SdkErrorShape {
@@ -36,11 +37,15 @@ export function isConditionalCheckFailed(error: unknown): boolean {
 }
 
 export function isUnavailable(error: unknown): boolean {
-  const { name, code, $retryable, $metadata } = shapeOf(error);
+  const { name, code, $retryable, $metadata, cause } = shapeOf(error);
+  const networkCode = code ?? cause?.code;
   return (
     (name !== undefined && UNAVAILABLE_ERROR_NAMES.has(name)) ||
-    (code !== undefined && NETWORK_ERROR_CODES.has(code)) ||
+    (networkCode !== undefined && NETWORK_ERROR_CODES.has(networkCode)) ||
     Boolean($retryable) ||
+    // The SDK attaches $metadata to every error; without an HTTP status no answer came back at all (and the SDK
+    // may have wrapped the socket error, losing its code).
+    ($metadata !== undefined && $metadata.httpStatusCode === undefined) ||
     ($metadata?.httpStatusCode ?? 0) >= 500
   );
 }
