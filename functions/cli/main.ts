@@ -20,6 +20,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'normalize <email|phone|customerNumber> <value>   print the normalised form, exit 1 if invalid',
     load: async () => (await import('./normalize-command')).normalizeCommand,
   },
+  'staff-token': {
+    summary: 'staff-token --user U --role agent|supervisor   print a staff bearer token for the local stack only',
+    load: async () => (await import('./staff-token-command')).staffTokenCommand,
+  },
 };
 
 const defaultIo: CliIo = {

@@ -1,0 +1,94 @@
+import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock, SecretBox } from '../ports';
+import type { StaffCallAudit } from './audit-trail';
+import { AssistRequestNotFoundError } from './staff-errors';
+import type { AssistRequestUpdate } from './staff-requests';
+
+/*
+ * The queue of customers who asked to be called back (POST /api/v1/assist-requests). Their callback details are new
+ * personal data, sealed with the SecretBox (KMS deployed) at rest: they are opened here, for staff, and nowhere else.
+ * Nothing in this file logs; the opened details go only into the response.
+ */
+
+/** What the customer typed (name, phone or customer number, preferred time, message): strings only. */
+export type CallbackDetails = Record<string, string>;
+
+export interface AssistQueueItem {
+  id: string;
+  createdAt: string;
+  status: AssistRequestStatus;
+  locale: string;
+  details: CallbackDetails;
+  note?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface AssistQueueDependencies {
+  assistRequests: AssistRequestStore;
+  secretBox: SecretBox;
+}
+
+export async function listAssistQueue(
+  deps: AssistQueueDependencies,
+  call: StaffCallAudit,
+  query: { status: AssistRequestStatus; limit: number },
+): Promise<AssistQueueItem[]> {
+  const records = await deps.assistRequests.listByStatus(query.status, query.limit);
+  const items = await Promise.all(
+    records.map(async (record) => toQueueItem(record, parseDetails(await deps.secretBox.open(record.sealedDetails)))),
+  );
+  await call.record({ outcome: 'allowed', detail: `status=${query.status};count=${items.length}` });
+  return items;
+}
+
+export async function updateAssistRequest(
+  deps: { assistRequests: AssistRequestStore; clock: Clock },
+  call: StaffCallAudit,
+  id: string,
+  change: AssistRequestUpdate,
+): Promise<{ id: string; status: AssistRequestStatus; note?: string; updatedAt?: string; updatedBy?: string }> {
+  const staff = call.staff;
+  if (!staff) throw new Error('updateAssistRequest needs an identified staff call');
+  const updated = await deps.assistRequests.update(id, {
+    status: change.status,
+    ...(change.note !== undefined ? { note: change.note } : {}),
+    updatedAt: deps.clock.now(),
+    updatedBy: staff.staffId,
+  });
+  if (!updated) {
+    await call.record({ outcome: 'refused', detail: 'assist_request_not_found' });
+    throw new AssistRequestNotFoundError();
+  }
+  // The request id is a random key, not an identifier: it ties the record to the queue item that was worked on.
+  await call.record({ outcome: 'allowed', detail: `id=${id};status=${change.status}` });
+  const { details: _sealed, ...visible } = toQueueItem(updated, {});
+  return visible;
+}
+
+function toQueueItem(record: AssistRequestRecord, details: CallbackDetails): AssistQueueItem {
+  return {
+    id: record.id,
+    createdAt: new Date(record.createdAt).toISOString(),
+    status: record.status,
+    locale: record.locale,
+    details,
+    ...(record.note !== undefined ? { note: record.note } : {}),
+    ...(record.updatedAt !== undefined ? { updatedAt: new Date(record.updatedAt).toISOString() } : {}),
+    ...(record.updatedBy !== undefined ? { updatedBy: record.updatedBy } : {}),
+  };
+}
+
+/** Sealed details are a JSON object of strings; anything else is shown as one opaque text rather than dropped. */
+function parseDetails(plaintext: string): CallbackDetails {
+  try {
+    const parsed: unknown = JSON.parse(plaintext);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.fromEntries(
+        Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
+    }
+  } catch {
+    // fall through: not JSON
+  }
+  return { text: plaintext };
+}

@@ -1,0 +1,31 @@
+import { PortalError } from '../errors';
+
+/*
+ * The staff API's own refusals. Each is audited before it is answered (see audit-trail.ts); the `reason` of an
+ * UnauthorizedError lands in the audit record's detail so a supervisor can tell a typo'd token from an expired one.
+ */
+
+export type UnauthorizedReason = 'missing_token' | 'invalid_token' | 'expired_token' | 'wrong_issuer';
+
+/** No usable staff token: missing, malformed, badly signed, expired or from another issuer → 401. */
+export class UnauthorizedError extends PortalError {
+  constructor(
+    readonly reason: UnauthorizedReason = 'invalid_token',
+    message = 'Sign in again: the staff token is missing, invalid or expired.',
+  ) {
+    super('unauthorized', 401, message);
+  }
+}
+
+/** A valid staff token whose role may not do this → 403. */
+export class ForbiddenError extends PortalError {
+  constructor(message = 'Your role may not do this.') {
+    super('forbidden', 403, message);
+  }
+}
+
+export class AssistRequestNotFoundError extends PortalError {
+  constructor() {
+    super('assist_request_not_found', 404, 'There is no assisted-lookup request with this id (it may have expired).');
+  }
+}

@@ -1,0 +1,18 @@
+import { readAuditLog } from '../core/staff/audit-report';
+import { auditQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
+import type { PortalDependencies } from '../dependencies';
+import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+
+/* GET /api/v1/staff/audit?from&to&staff&limit (supervisors) → {from, to, rows, truncated}. */
+
+export type StaffAuditHandlerDependencies = StaffAuthDependencies & Pick<PortalDependencies, 'logger'>;
+
+export function createStaffAuditHandler(deps: StaffAuditHandlerDependencies) {
+  return createStaffHttpHandler(deps, 'read_audit', {
+    logger: deps.logger,
+    handle: async ({ event }) => {
+      const query = parseStaffQuery(auditQuerySchema, event.queryStringParameters);
+      return { status: 200, body: await readAuditLog(deps, staffCallOf(event), query) };
+    },
+  });
+}

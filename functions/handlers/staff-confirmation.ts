@@ -1,0 +1,24 @@
+import { resendConfirmation } from '../core/staff/resend-confirmation';
+import { mapStaffValidationError, staffConfirmationRequestSchema } from '../core/staff/staff-requests';
+import type { PortalDependencies } from '../dependencies';
+import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+
+/*
+ * POST /api/v1/staff/confirmations → 202 {"status":"accepted"}: the customer gets the website's own confirmation mail.
+ * Like the public endpoint, the answer does not say whether the address is in the breach.
+ */
+
+export type StaffConfirmationHandlerDependencies = StaffAuthDependencies &
+  Pick<PortalDependencies, 'pepper' | 'exposures' | 'tokens' | 'counters' | 'emailQueue' | 'logger'>;
+
+export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDependencies) {
+  return createStaffHttpHandler(deps, 'confirmation', {
+    logger: deps.logger,
+    schema: staffConfirmationRequestSchema,
+    mapValidationError: mapStaffValidationError,
+    handle: async ({ body, event }) => {
+      await resendConfirmation(deps, staffCallOf(event), body);
+      return { status: 202, body: { status: 'accepted' } };
+    },
+  });
+}

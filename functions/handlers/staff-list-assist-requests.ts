@@ -1,0 +1,22 @@
+import { listAssistQueue } from '../core/staff/assist-queue';
+import { assistListQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
+import type { PortalDependencies } from '../dependencies';
+import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+
+/*
+ * GET /api/v1/staff/assist-requests?status=open → {items}: the callback queue, details opened with the SecretBox for
+ * staff only. The response is no-store (shared stack); nothing of it is logged.
+ */
+
+export type StaffListAssistRequestsHandlerDependencies = StaffAuthDependencies &
+  Pick<PortalDependencies, 'assistRequests' | 'secretBox' | 'logger'>;
+
+export function createStaffListAssistRequestsHandler(deps: StaffListAssistRequestsHandlerDependencies) {
+  return createStaffHttpHandler(deps, 'list_assist_requests', {
+    logger: deps.logger,
+    handle: async ({ event }) => {
+      const query = parseStaffQuery(assistListQuerySchema, event.queryStringParameters);
+      return { status: 200, body: { items: await listAssistQueue(deps, staffCallOf(event), query) } };
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import { lookUpOnBehalf } from '../core/staff/lookup-on-behalf';
+import { mapStaffValidationError, staffLookupRequestSchema } from '../core/staff/staff-requests';
+import type { PortalDependencies } from '../dependencies';
+import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+
+/* POST /api/v1/staff/lookups → {found, exposed, records, guidance}: field names for one subject, audited. */
+
+export type StaffLookupHandlerDependencies = StaffAuthDependencies &
+  Pick<PortalDependencies, 'pepper' | 'exposures' | 'counters' | 'logger'>;
+
+export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
+  return createStaffHttpHandler(deps, 'lookup', {
+    logger: deps.logger,
+    schema: staffLookupRequestSchema,
+    mapValidationError: mapStaffValidationError,
+    handle: async ({ body, event }) => ({ status: 200, body: await lookUpOnBehalf(deps, staffCallOf(event), body) }),
+  });
+}

@@ -1,0 +1,24 @@
+import { InvalidInputError } from '../core/errors';
+import { updateAssistRequest } from '../core/staff/assist-queue';
+import { assistRequestUpdateSchema } from '../core/staff/staff-requests';
+import type { PortalDependencies } from '../dependencies';
+import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+
+/* PATCH /api/v1/staff/assist-requests/{id} {status, note?} → the updated item (without the callback details). */
+
+export type StaffUpdateAssistRequestHandlerDependencies = StaffAuthDependencies &
+  Pick<PortalDependencies, 'assistRequests' | 'logger'>;
+
+const REQUEST_ID = /^[\w-]{1,64}$/;
+
+export function createStaffUpdateAssistRequestHandler(deps: StaffUpdateAssistRequestHandlerDependencies) {
+  return createStaffHttpHandler(deps, 'update_assist_request', {
+    logger: deps.logger,
+    schema: assistRequestUpdateSchema,
+    handle: async ({ body, event }) => {
+      const id = event.pathParameters?.id ?? '';
+      if (!REQUEST_ID.test(id)) throw new InvalidInputError('invalid_id', 'This is not an assisted-lookup request id.');
+      return { status: 200, body: await updateAssistRequest(deps, staffCallOf(event), id, body) };
+    },
+  });
+}
