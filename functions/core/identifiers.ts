@@ -11,8 +11,9 @@ import type { IdentifierType } from './fields';
 
 const MAX_EMAIL_LENGTH = 254;
 const MAX_LOCAL_PART_LENGTH = 64;
-// RFC 5322 atext plus any non-ASCII letter (internationalised local parts), dots checked separately.
-const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u;
+// RFC 5322 atext plus any non-ASCII letter with its combining marks (internationalised local parts: "İ" lowercases
+// to "i" + U+0307, which has no precomposed form), dots checked separately.
+const LOCAL_PART = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u;
 const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const TOP_LEVEL_DOMAIN = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
@@ -69,7 +70,10 @@ export const DEFAULT_CUSTOMER_NUMBER_PATTERN = '^[A-Z0-9]{6,20}$';
 
 export function normaliseCustomerNumber(input: string, pattern: string = DEFAULT_CUSTOMER_NUMBER_PATTERN): string {
   if (typeof input !== 'string' || input.length > 100) throw new InvalidCustomerNumberError();
-  const value = input.trim().replace(/[\s-]+/g, '').toUpperCase();
+  const value = input
+    .trim()
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
   if (!new RegExp(pattern).test(value)) throw new InvalidCustomerNumberError();
   return value;
 }
