@@ -2,6 +2,8 @@ import { checkRequestSchema, mapCheckValidationError } from '../core/check/api-s
 import { requestCheck } from '../core/check/request-check';
 import type { PortalDependencies } from '../dependencies';
 import { createHttpHandler } from '../http/http-stack';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionCheckDependencies, productionObservability } from '../production';
 
 /*
  * POST /api/v1/checks → 202 {"status":"accepted"} for every valid request, hit or miss (DESIGN §2.4): the body is a
@@ -26,3 +28,8 @@ export function createCheckHandler(deps: CreateCheckDependencies) {
     },
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(createCheckHandler(await productionCheckDependencies()), logger, metrics);
+});

@@ -2,6 +2,8 @@ import { resultRequestSchema } from '../core/check/api-schemas';
 import { redeemResult } from '../core/check/redeem-result';
 import type { PortalDependencies } from '../dependencies';
 import { createHttpHandler } from '../http/http-stack';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability, productionRedeemResultDependencies } from '../production';
 
 /*
  * POST /api/v1/results {"token"} → 200 with the result; 404 token_unknown, 410 token_expired | token_used.
@@ -20,3 +22,8 @@ export function createRedeemResultHandler(deps: RedeemResultDependencies) {
     handle: async ({ body }) => ({ status: 200, body: await redeemResult(deps, body.token) }),
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(createRedeemResultHandler(await productionRedeemResultDependencies()), logger, metrics);
+});

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { MiddyfiedHandler } from '@middy/core';
+import type { AppLogger } from '../core/ports';
 
 /*
  * Logging and metrics for the deployed Lambdas: Powertools Logger (structured JSON, one service name) and Powertools
@@ -25,6 +26,19 @@ export function createServiceLogger(): Logger {
     serviceName: SERVICE_NAME,
     logLevel: process.env.POWERTOOLS_LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'INFO',
   });
+}
+
+/** The core's AppLogger on Powertools: structured extras become JSON keys of the log line. */
+export function appLoggerOf(logger: Logger): AppLogger {
+  return {
+    info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
+    warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
+    error: (message, extra) => {
+      if (extra instanceof Error) logger.error(message, extra);
+      else if (extra) logger.error(message, extra);
+      else logger.error(message);
+    },
+  };
 }
 
 export function createServiceMetrics(): Metrics {

@@ -1,0 +1,37 @@
+import type { BreachConfig } from '../breach-config';
+import { composeEmail } from '../email/compose-email';
+import type { EmailJob, Mailer } from '../ports';
+
+/*
+ * The queue consumer's one step: compose the job's mail and hand it to the Mailer. A failure propagates, so the
+ * queue (SQS, or the in-process queue locally) retries the job and finally dead-letters it: nothing is dropped.
+ */
+
+export interface DeliverEmailDependencies {
+  config: BreachConfig;
+  origin: string;
+  mailer: Mailer;
+}
+
+export async function deliverEmailJob(deps: DeliverEmailDependencies, job: EmailJob): Promise<void> {
+  await deps.mailer.send(composeEmail(job, deps));
+}
+
+/** Reads a job back from a queue message body; anything else is a poison message (never retried into success). */
+export function parseEmailJob(body: string): EmailJob | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const job = value as Record<string, unknown>;
+  const locale = job.locale === 'nl' || job.locale === 'en' ? job.locale : undefined;
+  if (typeof job.to !== 'string' || !locale) return undefined;
+  if (job.kind === 'not_found') return { kind: 'not_found', to: job.to, locale };
+  if (job.kind === 'affected' && typeof job.token === 'string' && typeof job.recordCount === 'number') {
+    return { kind: 'affected', to: job.to, locale, token: job.token, recordCount: job.recordCount };
+  }
+  return undefined;
+}

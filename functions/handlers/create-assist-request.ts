@@ -1,0 +1,33 @@
+import { assistRequestSchema, mapAssistValidationError } from '../core/check/api-schemas';
+import { createAssistRequest } from '../core/check/create-assist-request';
+import type { PortalDependencies } from '../dependencies';
+import { createHttpHandler } from '../http/http-stack';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionAssistRequestDependencies, productionObservability } from '../production';
+
+/*
+ * POST /api/v1/assist-requests → 202 {"status":"accepted"}. The request id is not returned: the customer has
+ * nothing to do with it, and it would only be one more identifier to leak.
+ */
+
+export type CreateAssistRequestDependencies = Pick<
+  PortalDependencies,
+  'config' | 'pepper' | 'assistRequests' | 'counters' | 'secretBox' | 'clock' | 'logger'
+>;
+
+export function createAssistRequestHandler(deps: CreateAssistRequestDependencies) {
+  return createHttpHandler({
+    logger: deps.logger,
+    schema: assistRequestSchema,
+    mapValidationError: mapAssistValidationError,
+    handle: async ({ body, sourceIp }) => {
+      await createAssistRequest(deps, { ...body, sourceIp });
+      return { status: 202, body: { status: 'accepted' } };
+    },
+  });
+}
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(createAssistRequestHandler(await productionAssistRequestDependencies()), logger, metrics);
+});

@@ -1,0 +1,178 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import breachJson from '../config/breach.json';
+import type { TableKey } from './adapters/dynamodb/table-definitions';
+import { type BreachConfig, parseBreachConfig } from './core/breach-config';
+import { assertPepper, type Pepper } from './core/identifier-hash';
+import { systemClock } from './core/ports';
+import type { CreateAssistRequestDependencies } from './handlers/create-assist-request';
+import type { CreateCheckDependencies } from './handlers/create-check';
+import type { RedeemResultDependencies } from './handlers/redeem-result';
+import type { SendEmailDependencies } from './handlers/send-email';
+import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics } from './observability/powertools';
+
+/*
+ * The only production wiring: reads the environment, builds SDK clients and adapters. For the CDK engineer:
+ *
+ * - Breach config: BUNDLED. This file imports config/breach.json, so esbuild inlines the same file the CDK app
+ *   validates at synth (no 4 KiB env-var limit, nothing to fetch at cold start). To deploy another breach, put its
+ *   config in config/breach.json before `cdk synth`.
+ * - Environment (infra/lambda-environment.ts): TABLE_NAMES (JSON of the granted tables), PEPPER_SECRET_ARN,
+ *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET for the sender.
+ * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
+ * - The pepper is the UTF-8 bytes of the secret's SecretString (infra/secrets.ts), fetched once per container.
+ *
+ * Tree-shaking: SDK clients and adapters are loaded with dynamic import() inside the one builder that needs them.
+ * The @aws-sdk packages are external (the Lambda runtime has them) and esbuild keeps every *static* import of an
+ * external module, used or not; a dynamic import inside an unused builder is dropped with it. So the check bundle
+ * names client-dynamodb, client-sqs and client-secrets-manager, and never KMS or SES. Everything is built on the
+ * first invocation, not at import: importing a handler file in a test needs no AWS environment.
+ */
+
+const config: BreachConfig = parseBreachConfig(breachJson);
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+function tableName(key: TableKey): string {
+  const names = JSON.parse(requiredEnv('TABLE_NAMES')) as Partial<Record<TableKey, string>>;
+  const name = names[key];
+  if (!name) throw new Error(`TABLE_NAMES has no "${key}" table: check the route's grants`);
+  return name;
+}
+
+let documentClient: Promise<DynamoDBDocumentClient> | undefined;
+function dynamoDocumentClient(): Promise<DynamoDBDocumentClient> {
+  documentClient ??= Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]).then(
+    ([{ DynamoDBClient }, { DynamoDBDocumentClient }]) =>
+      DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+  );
+  return documentClient;
+}
+
+let pepperPromise: Promise<Pepper> | undefined;
+/** Fetched once per container and cached; a failed fetch is not cached, so the next request tries again. */
+function secretsManagerPepper(): Promise<Pepper> {
+  pepperPromise ??= import('@aws-sdk/client-secrets-manager')
+    .then(({ GetSecretValueCommand, SecretsManagerClient }) =>
+      new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('PEPPER_SECRET_ARN') })),
+    )
+    .then((result) => {
+      if (!result.SecretString) throw new Error('The pepper secret has no SecretString');
+      const pepper = new Uint8Array(Buffer.from(result.SecretString, 'utf8'));
+      assertPepper(pepper);
+      return pepper;
+    })
+    .catch((error: unknown) => {
+      pepperPromise = undefined;
+      throw error;
+    });
+  return pepperPromise;
+}
+
+let logger: ReturnType<typeof createServiceLogger> | undefined;
+let metrics: ReturnType<typeof createServiceMetrics> | undefined;
+export function productionObservability() {
+  logger ??= createServiceLogger();
+  metrics ??= createServiceMetrics();
+  return { logger, metrics };
+}
+
+async function dynamoDbStores() {
+  const [client, { DynamoDbExposureStore }, { DynamoDbTokenStore }, { DynamoDbCounterStore }] = await Promise.all([
+    dynamoDocumentClient(),
+    import('./adapters/dynamodb/dynamodb-exposure-store'),
+    import('./adapters/dynamodb/dynamodb-token-store'),
+    import('./adapters/dynamodb/dynamodb-counter-store'),
+  ]);
+  return {
+    client,
+    exposures: () => new DynamoDbExposureStore(client, tableName('exposures')),
+    tokens: () => new DynamoDbTokenStore(client, tableName('tokens'), systemClock),
+    counters: () => new DynamoDbCounterStore(client, tableName('counters'), systemClock),
+  };
+}
+
+export async function productionCheckDependencies(): Promise<CreateCheckDependencies> {
+  const [stores, { SQSClient }, { SqsEmailQueue }] = await Promise.all([
+    dynamoDbStores(),
+    import('@aws-sdk/client-sqs'),
+    import('./adapters/sqs/sqs-email-queue'),
+  ]);
+  return {
+    config,
+    pepper: secretsManagerPepper,
+    exposures: stores.exposures(),
+    tokens: stores.tokens(),
+    counters: stores.counters(),
+    emailQueue: new SqsEmailQueue(new SQSClient({}), requiredEnv('EMAIL_QUEUE_URL')),
+    clock: systemClock,
+    logger: appLoggerOf(productionObservability().logger),
+  };
+}
+
+export async function productionRedeemResultDependencies(): Promise<RedeemResultDependencies> {
+  const stores = await dynamoDbStores();
+  return {
+    config,
+    exposures: stores.exposures(),
+    tokens: stores.tokens(),
+    counters: stores.counters(),
+    clock: systemClock,
+    logger: appLoggerOf(productionObservability().logger),
+  };
+}
+
+export async function productionAssistRequestDependencies(): Promise<CreateAssistRequestDependencies> {
+  const [stores, { DynamoDbAssistRequestStore }, { KMSClient }, { KmsSecretBox }] = await Promise.all([
+    dynamoDbStores(),
+    import('./adapters/dynamodb/dynamodb-assist-request-store'),
+    import('@aws-sdk/client-kms'),
+    import('./adapters/kms/kms-secret-box'),
+  ]);
+  return {
+    config,
+    pepper: secretsManagerPepper,
+    assistRequests: new DynamoDbAssistRequestStore(stores.client, tableName('assistRequests'), systemClock),
+    counters: stores.counters(),
+    secretBox: new KmsSecretBox(new KMSClient({}), requiredEnv('ASSIST_REQUEST_KEY_ID')),
+    clock: systemClock,
+    logger: appLoggerOf(productionObservability().logger),
+  };
+}
+
+export async function productionSendEmailDependencies(): Promise<SendEmailDependencies> {
+  const [{ SESClient }, { SesMailer }] = await Promise.all([
+    import('@aws-sdk/client-ses'),
+    import('./adapters/ses/ses-mailer'),
+  ]);
+  return {
+    config,
+    origin: requiredEnv('PORTAL_ORIGIN'),
+    mailer: new SesMailer(new SESClient({}), { configurationSetName: process.env.SES_CONFIGURATION_SET || undefined }),
+    logger: appLoggerOf(productionObservability().logger),
+    metrics: countMetricsOf(productionObservability().metrics),
+  };
+}
+
+type LambdaHandler<TEvent, TResult> = (event: TEvent, context: Context) => Promise<TResult>;
+
+/**
+ * Builds the real handler on the first invocation (cold start) and reuses it: module import stays free of
+ * environment reads, SDK loading and client construction. A failed build is retried by the next invocation.
+ */
+export function lazyHandler<TEvent = APIGatewayProxyEventV2, TResult = APIGatewayProxyStructuredResultV2>(
+  build: () => Promise<LambdaHandler<TEvent, TResult>>,
+): LambdaHandler<TEvent, TResult> {
+  let built: Promise<LambdaHandler<TEvent, TResult>> | undefined;
+  return async (event, context) => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
+    return (await built)(event, context);
+  };
+}
