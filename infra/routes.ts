@@ -51,7 +51,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/create-assist-request.ts',
     factory: 'createAssistRequestHandler',
     access: 'public',
-    grants: { tables: { assistRequests: 'write', counters: 'readWrite' }, kms: 'encrypt' },
+    // pepper: the per-IP limit keys its counter with an HMAC of the IP, never the IP itself.
+    grants: { tables: { assistRequests: 'write', counters: 'readWrite' }, kms: 'encrypt', pepper: true },
   },
   {
     id: 'StaffLookup',
