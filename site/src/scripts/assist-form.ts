@@ -1,0 +1,85 @@
+import { minutesFromSeconds, postJson } from './api-client';
+import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
+import { showLocalBanner } from './local-banner';
+import { applyClosingDate } from './portal-closing';
+
+/*
+ * The assisted-lookup form: a customer who cannot use the email route asks to be called back. POSTs
+ * {name, phone?, customerNumber?, preferredTime, locale, message?} to /api/v1/assist-requests; 202 → thank-you state.
+ * Format checks (phone, customer number) are the API's: it normalises exactly as the staff lookup will.
+ */
+
+/** API error code → the field it belongs to and the data-msg-* key of its message. */
+const FIELD_ERRORS: Record<string, { field: string; messageKey: string }> = {
+  invalid_name: { field: 'name', messageKey: 'invalid_name' },
+  invalid_phone: { field: 'phone', messageKey: 'invalid_phone' },
+  invalid_customer_number: { field: 'customerNumber', messageKey: 'invalid_customer_number' },
+  missing_contact: { field: 'phone', messageKey: 'need_contact' },
+  invalid_preferred_time: { field: 'preferredTime', messageKey: 'invalid_preferred_time' },
+  invalid_message: { field: 'message', messageKey: 'invalid_message' },
+};
+
+export function startAssistForm(): void {
+  void showLocalBanner();
+  if (applyClosingDate()) return;
+  const form = document.querySelector<HTMLFormElement>('#assist-form');
+  if (!form) return;
+  enableForm(form);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submitAssistRequest(form);
+  });
+}
+
+function fieldValue(form: HTMLFormElement, name: string): string {
+  const value = new FormData(form).get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+async function submitAssistRequest(form: HTMLFormElement): Promise<void> {
+  const request = {
+    name: fieldValue(form, 'name'),
+    phone: fieldValue(form, 'phone') || undefined,
+    customerNumber: fieldValue(form, 'customerNumber') || undefined,
+    preferredTime: fieldValue(form, 'preferredTime'),
+    locale: form.dataset.locale,
+    message: fieldValue(form, 'message') || undefined,
+  };
+  const missing: FieldError[] = [];
+  if (!request.name) missing.push({ field: 'name', message: formMessage(form, 'invalid_name') });
+  if (!request.phone && !request.customerNumber)
+    missing.push({ field: 'phone', message: formMessage(form, 'need_contact') });
+  if (!request.preferredTime)
+    missing.push({ field: 'preferredTime', message: formMessage(form, 'invalid_preferred_time') });
+  if (missing.length > 0) return showErrors(form, missing);
+
+  clearErrors(form);
+  setBusy(form, true);
+  const outcome = await postJson(form.dataset.endpoint ?? '/api/v1/assist-requests', request);
+  setBusy(form, false);
+  if (outcome.kind === 'ok') return showThanks(form);
+  if (outcome.kind === 'network') return showErrors(form, [{ message: formMessage(form, 'network') }]);
+  if (outcome.status === 429) {
+    const minutes = String(minutesFromSeconds(outcome.retryAfterSeconds));
+    return showErrors(form, [{ message: formMessage(form, 'rate_limited').replace('{minutes}', minutes) }]);
+  }
+  if (outcome.status === 400) return showErrors(form, [fieldErrorFor(form, outcome.code, outcome.message)]);
+  showErrors(form, [{ message: formMessage(form, 'unexpected') }]);
+}
+
+/** Maps an API error to its field: by code, or by the field the schema error names ("Invalid value for "phone""). */
+function fieldErrorFor(form: HTMLFormElement, code: string, message: string): FieldError {
+  const named = /"(name|phone|customerNumber|preferredTime|message)"/.exec(message)?.[1];
+  const known = FIELD_ERRORS[code] ?? Object.values(FIELD_ERRORS).find((entry) => entry.field === named);
+  if (!known) return { message: formMessage(form, 'unexpected') };
+  return { field: known.field, message: formMessage(form, known.messageKey) };
+}
+
+function showThanks(form: HTMLFormElement): void {
+  const block = form.closest<HTMLElement>('[data-closable]');
+  if (block) block.hidden = true;
+  const thanks = document.querySelector<HTMLElement>('[data-assist-thanks]');
+  if (!thanks) return;
+  thanks.hidden = false;
+  thanks.querySelector<HTMLElement>('h2')?.focus();
+}

@@ -1,0 +1,95 @@
+import { isRecord, postJson } from './api-client';
+import { showLocalBanner } from './local-banner';
+
+/*
+ * The result page island. The token arrives in the URL fragment (`#t=…`), which browsers never send to a server, so
+ * it stays out of logs, CDNs and Referer headers; it is removed from the address bar at once so it does not linger
+ * in history or get shared by copy-paste, and redeemed with a POST so a mail scanner prefetching the link cannot
+ * burn it. All text is in the page; this script only chooses which state to show.
+ */
+
+type ResultState =
+  | 'loading'
+  | 'exposed'
+  | 'nothing'
+  | 'token_expired'
+  | 'token_used'
+  | 'token_unknown'
+  | 'no_token'
+  | 'network';
+
+const TOKEN_ERRORS = new Set<ResultState>(['token_expired', 'token_used', 'token_unknown']);
+
+export function startResultPage(): void {
+  void showLocalBanner();
+  const root = document.getElementById('result');
+  if (!root) return;
+  const token = takeTokenFromFragment();
+  if (!token) {
+    showState(root, 'no_token');
+    return;
+  }
+  const endpoint = root.dataset.endpoint ?? '/api/v1/results';
+  root.querySelector('[data-retry]')?.addEventListener('click', () => void redeem(root, endpoint, token));
+  void redeem(root, endpoint, token);
+}
+
+/** Reads `t` from the fragment and clears the fragment from the address bar and history entry. */
+export function takeTokenFromFragment(): string | undefined {
+  const fragment = location.hash.replace(/^#/, '');
+  if (fragment) history.replaceState(history.state, '', location.pathname + location.search);
+  const token = new URLSearchParams(fragment).get('t')?.trim();
+  return token || undefined;
+}
+
+async function redeem(root: HTMLElement, endpoint: string, token: string): Promise<void> {
+  showState(root, 'loading', false);
+  const outcome = await postJson(endpoint, { token });
+  if (outcome.kind === 'network') return showState(root, 'network');
+  if (outcome.kind === 'error') {
+    const state = outcome.code as ResultState;
+    return showState(
+      root,
+      TOKEN_ERRORS.has(state) ? state : outcome.status === 410 ? 'token_expired' : 'token_unknown',
+    );
+  }
+  const body = isRecord(outcome.body) ? outcome.body : {};
+  const exposed = Array.isArray(body.exposed) ? body.exposed.filter((field) => typeof field === 'string') : [];
+  if (exposed.length === 0) return showState(root, 'nothing');
+  renderExposed(root, exposed, matchedRecordCount(body));
+  showState(root, 'exposed');
+}
+
+function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: number | undefined): void {
+  const list = root.querySelector('[data-exposed-list]');
+  const items = document.querySelector<HTMLTemplateElement>('#field-items')?.content;
+  if (!list || !items) return;
+  // Risk order as the API returns it: the template holds one item per field, in no particular order.
+  const chosen = exposed
+    .map((field) => items.querySelector(`[data-field="${CSS.escape(field)}"]`)?.cloneNode(true))
+    .filter((node): node is Node => node !== undefined);
+  list.replaceChildren(...chosen);
+  const count = root.querySelector<HTMLElement>('[data-matched-records]');
+  if (count && matchedRecords !== undefined && matchedRecords > 0) {
+    const template = (matchedRecords === 1 ? count.dataset.one : count.dataset.many) ?? '';
+    count.textContent = template.replace('{count}', String(matchedRecords));
+    count.hidden = false;
+  }
+}
+
+/** DESIGN §5 says the result tells how many records matched; accept the count under its likely names. */
+function matchedRecordCount(body: Record<string, unknown>): number | undefined {
+  for (const key of ['matchedRecords', 'matchedRecordCount', 'recordCount']) {
+    const value = body[key];
+    if (typeof value === 'number' && Number.isInteger(value)) return value;
+  }
+  return undefined;
+}
+
+function showState(root: HTMLElement, state: ResultState, moveFocus = true): void {
+  for (const element of root.querySelectorAll<HTMLElement>('[data-state]')) {
+    element.hidden = element.dataset.state !== state;
+  }
+  root.setAttribute('aria-busy', String(state === 'loading'));
+  if (moveFocus) root.querySelector<HTMLElement>(`[data-state="${state}"] h2`)?.focus();
+}
