@@ -3,7 +3,11 @@
  * per row; the local stack (npm start) mounts the same handler factories on the same paths. Pure data: no CDK import.
  */
 
-export type TableAccess = 'read' | 'write' | 'readWrite' | 'append';
+/**
+ * `append` is PutItem only (an audit writer can neither change nor delete a record); `queryAndAppend` adds Query
+ * for the supervisor's audit reader, which also records its own read. The others map to the CDK grants.
+ */
+export type TableAccess = 'read' | 'write' | 'readWrite' | 'append' | 'queryAndAppend';
 
 export interface RouteDefinition {
   /** Stable id: Lambda construct id and log name. */
@@ -101,7 +105,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-audit.ts',
     factory: 'createStaffAuditHandler',
     access: 'staff',
-    grants: { tables: { audit: 'readWrite' } },
+    grants: { tables: { audit: 'queryAndAppend' } },
   },
   {
     id: 'StaffMetrics',

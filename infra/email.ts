@@ -1,0 +1,155 @@
+import { resolve } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import {
+  CloudWatchDimensionSource,
+  ConfigurationSet,
+  ConfigurationSetEventDestination,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function';
+
+/*
+ * The email concern. Check requests only enqueue (the API answers at once and the same way for hit and miss);
+ * the sender drains the queue with reserved concurrency sized below the SES send rate, so a news-day surge
+ * becomes a queue that empties at the allowed pace instead of SES throttling errors. Messages carry an email
+ * address, so the queue is encrypted with its own key. Bounces and complaints go onto the account suppression list
+ * (SES stops sending to those addresses) and into CloudWatch counts per configuration set — counts only, because
+ * bounce notifications name the address and must not land in a mailbox or a log.
+ */
+
+export interface PortalEmailProps {
+  senderDomain: string;
+  projectRoot: string;
+  breachConfigPath: string;
+  serviceName: string;
+  metricsNamespace: string;
+  sesSendRatePerSecond: number;
+  environment: Record<string, string>;
+  senderEntry: string;
+}
+
+/** Mails one sender invocation handles: the batch is small so a failure retries few messages. */
+const SENDER_BATCH_SIZE = 10;
+
+export class PortalEmail extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly queueKey: Key;
+  readonly configurationSet: ConfigurationSet;
+  readonly identity: EmailIdentity;
+  readonly sender: AppFunction;
+
+  constructor(scope: Construct, id: string, props: PortalEmailProps) {
+    super(scope, id);
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      reputationMetrics: true,
+    });
+    new ConfigurationSetEventDestination(this, 'DeliveryCounts', {
+      configurationSet: this.configurationSet,
+      destination: EventDestination.cloudWatchDimensions([
+        { name: 'ses:configuration-set', source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: 'portal' },
+      ]),
+      events: [
+        EmailSendingEvent.SEND,
+        EmailSendingEvent.DELIVERY,
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.REJECT,
+      ],
+    });
+    this.identity = new EmailIdentity(this, 'SenderDomain', {
+      identity: Identity.domain(props.senderDomain),
+      configurationSet: this.configurationSet,
+    });
+    // Easy DKIM: three CNAMEs the operator adds at the DNS provider (docs/deploy.md, "SES").
+    for (const n of [1, 2, 3] as const) {
+      const name = this.identity[`dkimDnsTokenName${n}`];
+      const value = this.identity[`dkimDnsTokenValue${n}`];
+      new CfnOutput(this, `DkimRecord${n}`, { value: `${name} CNAME ${value}`, description: 'DKIM record for SES' });
+    }
+
+    this.queueKey = new Key(this, 'QueueKey', {
+      description: 'Encrypts the outgoing-mail queue (messages hold the recipient address)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.queueKey,
+      enforceSSL: true,
+      // Shorter than a token's life would be pointless to keep: a mail that waited days is useless to its reader.
+      retentionPeriod: Duration.days(4),
+    });
+    this.queue = new Queue(this, 'OutgoingMail', {
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.queueKey,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(60),
+      retentionPeriod: Duration.days(1),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+    });
+
+    const concurrency = senderConcurrency(props.sesSendRatePerSecond);
+    this.sender = new AppFunction(this, 'Sender', {
+      entry: resolve(props.projectRoot, props.senderEntry),
+      serviceName: props.serviceName,
+      metricsNamespace: props.metricsNamespace,
+      breachConfigPath: props.breachConfigPath,
+      projectRoot: props.projectRoot,
+      environment: {
+        ...props.environment,
+        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+        // Each sender paces itself to its share of the account rate; SES throttling still retries via SQS.
+        SES_SEND_RATE_PER_SENDER: String(Math.max(1, Math.floor(props.sesSendRatePerSecond / concurrency))),
+      },
+      timeout: Duration.seconds(30),
+      reservedConcurrentExecutions: concurrency,
+    });
+    this.sender.function.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: SENDER_BATCH_SIZE,
+        maxConcurrency: Math.max(2, concurrency),
+        reportBatchItemFailures: true,
+      }),
+    );
+    // Sending only from the configured identity, only through the portal's configuration set.
+    this.sender.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [this.identityArn(), this.configurationSetArn()],
+      }),
+    );
+  }
+
+  private identityArn(): string {
+    const stack = this.identity.stack;
+    return stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.identity.emailIdentityName });
+  }
+
+  private configurationSetArn(): string {
+    const stack = this.configurationSet.stack;
+    return stack.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: this.configurationSet.configurationSetName,
+    });
+  }
+}
+
+/**
+ * One sender sends about 10 mails per second (≈ 100 ms per SES call, one at a time), so the account's send rate
+ * divided by 10 senders keep up without SES throttling; SQS event sources need at least 2 concurrent pollers.
+ */
+export function senderConcurrency(sesSendRatePerSecond: number): number {
+  return Math.max(2, Math.floor(sesSendRatePerSecond / 10));
+}

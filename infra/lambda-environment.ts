@@ -1,0 +1,49 @@
+import type { TableKey, TableNames } from '../functions/adapters/dynamodb/table-definitions';
+import type { RouteDefinition } from './routes';
+
+/*
+ * The environment variables the Lambdas read (functions/production.ts is their one reader). A function only gets
+ * the names of what its grants allow: a variable it may not use would only invite a confusing AccessDenied.
+ * Values are names, URLs and ARNs — never a secret (the pepper is fetched from Secrets Manager by ARN).
+ */
+
+export const ENV = {
+  tableNames: 'TABLE_NAMES',
+  pepperSecretArn: 'PEPPER_SECRET_ARN',
+  emailQueueUrl: 'EMAIL_QUEUE_URL',
+  assistRequestKeyId: 'ASSIST_REQUEST_KEY_ID',
+  origin: 'PORTAL_ORIGIN',
+  staffUserPoolId: 'STAFF_USER_POOL_ID',
+  staffClientId: 'STAFF_CLIENT_ID',
+} as const;
+
+export interface DeployedResourceNames {
+  tableNames: TableNames;
+  pepperSecretArn: string;
+  emailQueueUrl: string;
+  assistRequestKeyId: string;
+  origin: string;
+  staffUserPoolId: string;
+  staffClientId: string;
+}
+
+export function environmentForGrants(
+  grants: RouteDefinition['grants'],
+  access: RouteDefinition['access'] | 'internal',
+  names: DeployedResourceNames,
+): Record<string, string> {
+  const tables = Object.keys(grants.tables ?? {}) as TableKey[];
+  const environment: Record<string, string> = { [ENV.origin]: names.origin };
+  if (tables.length > 0) {
+    // JSON of only the granted tables: { "exposures": "Portal-DataExposures…", … }.
+    environment[ENV.tableNames] = JSON.stringify(Object.fromEntries(tables.map((key) => [key, names.tableNames[key]])));
+  }
+  if (grants.pepper) environment[ENV.pepperSecretArn] = names.pepperSecretArn;
+  if (grants.emailQueue) environment[ENV.emailQueueUrl] = names.emailQueueUrl;
+  if (grants.kms) environment[ENV.assistRequestKeyId] = names.assistRequestKeyId;
+  if (access === 'staff') {
+    environment[ENV.staffUserPoolId] = names.staffUserPoolId;
+    environment[ENV.staffClientId] = names.staffClientId;
+  }
+  return environment;
+}

@@ -1,0 +1,99 @@
+import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+
+/*
+ * The protection concern: the WAF web ACL in front of CloudFront (scope CLOUDFRONT, so it must be created in
+ * us-east-1 — see edge-stack.ts). AWS managed rule groups catch the generic attacks; rate rules slow down people
+ * enumerating addresses. The check endpoint gets a silent browser challenge first and a block only far above
+ * it, because mobile customers share carrier-grade NAT addresses: one IP can be thousands of honest people.
+ */
+
+export interface PortalProtectionProps {
+  /** Requests per IP per minute to POST /api/v1/checks before the challenge (the app's own limit is finer). */
+  checksPerIpPerMinute: number;
+}
+
+/** WAF's smallest allowed rate limit. */
+const WAF_MIN_RATE_LIMIT = 10;
+const CHECK_PATH = '/api/v1/checks';
+
+export class PortalProtection extends Construct {
+  readonly webAcl: CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: PortalProtectionProps) {
+    super(scope, id);
+    const challengeLimit = Math.max(WAF_MIN_RATE_LIMIT, props.checksPerIpPerMinute * 3);
+    this.webAcl = new CfnWebACL(this, 'WebAcl', {
+      scope: 'CLOUDFRONT',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('PortalWebAcl'),
+      challengeConfig: { immunityTimeProperty: { immunityTime: 300 } },
+      rules: [
+        managedRuleGroup('AWSManagedRulesAmazonIpReputationList', 0),
+        managedRuleGroup('AWSManagedRulesCommonRuleSet', 1),
+        managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 2),
+        {
+          name: 'ChallengeFrequentChecks',
+          priority: 3,
+          action: { challenge: {} },
+          visibilityConfig: visibility('ChallengeFrequentChecks'),
+          statement: {
+            rateBasedStatement: {
+              aggregateKeyType: 'IP',
+              evaluationWindowSec: 60,
+              limit: challengeLimit,
+              scopeDownStatement: checkEndpointStatement(),
+            },
+          },
+        },
+        {
+          name: 'BlockCheckFloods',
+          priority: 4,
+          action: { block: {} },
+          visibilityConfig: visibility('BlockCheckFloods'),
+          statement: {
+            rateBasedStatement: {
+              aggregateKeyType: 'IP',
+              evaluationWindowSec: 60,
+              limit: challengeLimit * 10,
+              scopeDownStatement: checkEndpointStatement(),
+            },
+          },
+        },
+        {
+          name: 'BlockRequestFloods',
+          priority: 5,
+          action: { block: {} },
+          visibilityConfig: visibility('BlockRequestFloods'),
+          statement: { rateBasedStatement: { aggregateKeyType: 'IP', evaluationWindowSec: 300, limit: 3000 } },
+        },
+      ],
+    });
+  }
+}
+
+function managedRuleGroup(name: string, priority: number): CfnWebACL.RuleProperty {
+  return {
+    name,
+    priority,
+    overrideAction: { none: {} },
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+    visibilityConfig: visibility(name),
+  };
+}
+
+function checkEndpointStatement(): CfnWebACL.StatementProperty {
+  return {
+    byteMatchStatement: {
+      fieldToMatch: { uriPath: {} },
+      positionalConstraint: 'STARTS_WITH',
+      searchString: CHECK_PATH,
+      textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
+    },
+  };
+}
+
+function visibility(metricName: string): CfnWebACL.VisibilityConfigProperty {
+  // Sampled requests would store viewer IPs and headers in WAF's console: off, per DESIGN §2.6.
+  return { cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: false };
+}

@@ -1,0 +1,191 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  type HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+/*
+ * The site concern: the Astro build in a private bucket behind CloudFront (origin access control, no public
+ * bucket), `/api/*` to the HTTP API with caching off, and one response headers policy carrying the site's own
+ * security headers (site/security-headers.json — the same file the local server sends), so CSP and HSTS cannot
+ * drift between `npm start` and production.
+ */
+
+export interface PortalSiteProps {
+  /** site/security-headers.json: header name → value. */
+  securityHeadersPath: string;
+  apiDomainName: string;
+  /** WAF web ACL ARN (us-east-1, scope CLOUDFRONT). */
+  webAclArn: string;
+  siteAssetPath: string;
+  customDomain?: { domainName: string; certificate: ICertificate };
+}
+
+/** Astro emits folder/index.html; an S3 REST origin does not resolve folders, so the viewer request does. */
+const INDEX_REWRITE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) { request.uri = uri + 'index.html'; }
+  else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) { request.uri = uri + '/index.html'; }
+  return request;
+}`;
+
+export class PortalSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
+
+  constructor(scope: Construct, id: string, props: PortalSiteProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Content', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // The build is reproducible from git: nothing in this bucket is data.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'The bucket holds only the public static site build and is read solely by CloudFront through origin access control; request logs would add nothing but the viewer metadata the portal promises not to keep.',
+    });
+    this.responseHeadersPolicy = securityHeadersPolicy(this, readSecurityHeaders(props.securityHeadersPath));
+    const indexRewrite = new EdgeFunction(this, 'IndexRewrite', {
+      code: FunctionCode.fromInline(INDEX_REWRITE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Breach-lookup portal',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      webAclId: props.webAclArn,
+      minimumProtocolVersion: props.customDomain && SecurityPolicyProtocol.TLS_V1_2_2021,
+      domainNames: props.customDomain && [props.customDomain.domainName],
+      certificate: props.customDomain?.certificate,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        compress: true,
+        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            readTimeout: Duration.seconds(30),
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          // Answers are per request and must never be shared between viewers.
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Forwards Authorization (staff JWT) and X-Forwarded-For; API Gateway needs its own Host header.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: this.responseHeadersPolicy,
+        },
+      },
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'Affected customers may be abroad (travel, emigration); a geo restriction would lock them out of learning what leaked.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'CloudFront standard logs record viewer IP addresses; DESIGN §2.6 forbids storing them. WAF metrics and API access logs without IPs cover operations.',
+      },
+      ...(props.customDomain
+        ? []
+        : [
+            {
+              id: 'AwsSolutions-CFR4',
+              reason:
+                'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; with siteDomain set, TLSv1.2_2021 applies.',
+            },
+          ]),
+    );
+
+    if (existsSync(props.siteAssetPath)) {
+      new BucketDeployment(this, 'Deploy', {
+        destinationBucket: this.bucket,
+        sources: [Source.asset(props.siteAssetPath)],
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+        memoryLimit: 512,
+      });
+    }
+  }
+}
+
+export function readSecurityHeaders(path: string): Record<string, string> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+}
+
+/** Maps the header file onto CloudFront's typed security headers; anything else is sent as a custom header. */
+function securityHeadersPolicy(scope: Construct, headers: Record<string, string>): ResponseHeadersPolicy {
+  const rest = { ...headers };
+  const take = (name: string) => {
+    const value = rest[name];
+    delete rest[name];
+    return value;
+  };
+  const csp = take('Content-Security-Policy');
+  const hsts = take('Strict-Transport-Security');
+  const frameOptions = take('X-Frame-Options');
+  const referrerPolicy = take('Referrer-Policy');
+  const contentTypeOptions = take('X-Content-Type-Options');
+  if (!csp || !hsts)
+    throw new Error('site/security-headers.json must define Content-Security-Policy and Strict-Transport-Security');
+  const maxAge = Number(/max-age=(\d+)/.exec(hsts)?.[1] ?? Number.NaN);
+  if (!Number.isFinite(maxAge)) throw new Error('Strict-Transport-Security needs max-age');
+  return new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'Strict CSP, HSTS and framing rules for the portal (from site/security-headers.json)',
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(maxAge),
+        includeSubdomains: /includeSubDomains/i.test(hsts),
+        preload: /preload/i.test(hsts),
+        override: true,
+      },
+      frameOptions: {
+        frameOption: frameOptions === 'SAMEORIGIN' ? HeadersFrameOption.SAMEORIGIN : HeadersFrameOption.DENY,
+        override: true,
+      },
+      referrerPolicy: {
+        referrerPolicy: (referrerPolicy ?? 'no-referrer') as HeadersReferrerPolicy,
+        override: true,
+      },
+      contentTypeOptions: contentTypeOptions === undefined ? undefined : { override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: Object.entries(rest).map(([header, value]) => ({ header, value, override: true })),
+    },
+  });
+}
