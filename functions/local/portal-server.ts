@@ -37,7 +37,12 @@ export interface PortalServerOptions {
 export const API_PREFIX = '/api/';
 
 export function createPortalServer(options: PortalServerOptions): Server {
-  return createServer((request, response) => {
+  return createServer(createPortalRequestListener(options));
+}
+
+/** The request listener alone, for a server that was bound before the routes existed (see local-stack.ts). */
+export function createPortalRequestListener(options: PortalServerOptions) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
     handleRequest(request, response, options).catch((error: unknown) => {
       options.onError?.(error);
       if (!response.headersSent) {
@@ -46,7 +51,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
         response.destroy();
       }
     });
-  });
+  };
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, options: PortalServerOptions) {

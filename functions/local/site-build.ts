@@ -40,7 +40,7 @@ export function buildSite(projectRoot: string, breachConfigPath: string): Promis
     const child = spawn('npm', ['run', '--silent', 'build:site'], {
       cwd: projectRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, BREACH_CONFIG: breachConfigPath },
+      env: { ...process.env, BREACH_CONFIG: breachConfigPath, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     child.once('error', reject);
     child.once('exit', (code) =>

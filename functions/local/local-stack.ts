@@ -1,0 +1,246 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { SESClient } from '@aws-sdk/client-ses';
+import { createDynamoDbStores } from '../adapters/dynamodb/dynamodb-stores';
+import { localTableNames } from '../adapters/dynamodb/table-definitions';
+import { LocalDevSecretBox } from '../adapters/kms/local-dev-secret-box';
+import { InProcessEmailQueue } from '../adapters/queue/in-process-email-queue';
+import { SesMailer } from '../adapters/ses/ses-mailer';
+import { DEFAULT_BREACH_CONFIG_PATH, loadBreachConfig } from '../config/load-breach-config';
+import type { BreachConfig } from '../core/breach-config';
+import { type AppLogger, type Clock, systemClock } from '../core/ports';
+import type { PortalDependencies } from '../dependencies';
+import { SERVICE_NAME } from '../observability/powertools';
+import { type DemoSeedResult, seedDemoDataOnce } from './demo-data';
+import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './dynamodb-emulator';
+import { createEmailSender } from './email-sender';
+import { loadOrCreateLocalPepper } from './local-pepper';
+import { mountRoutes } from './mount-routes';
+import { assertPortsFree } from './port-check';
+import { createPortalRequestListener } from './portal-server';
+import { startSesEmulator } from './ses-emulator';
+import { ensureSiteBuilt, siteDistDir } from './site-build';
+import { createLocalStaffLoginHandler, describeDemoStaffAccounts, LOCAL_STAFF_LOGIN_PATH } from './staff-accounts';
+import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
+
+/*
+ * The whole portal on one machine (DESIGN §6): dynalite, the SES emulator, the local pepper, the in-process queue,
+ * the local staff issuer and the built site, with the real handlers of infra/routes.ts on one origin. `npm start`
+ * calls this with the fixed default ports; the browser tests call it with port 0 and a temporary LOCAL_DIR.
+ */
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface LocalStackOptions {
+  /** Portal port (0 = any free port). */
+  port: number;
+  dynamoDbPort: number;
+  sesPort: number;
+  /** Where the emulator data, the pepper, the staff key and the seed marker live. */
+  localDir: string;
+  breachConfigPath?: string;
+  host?: string;
+  /** Synthetic customers in the demo breach (default 2 000). */
+  generatedCustomers?: number;
+  /** False when the caller has built the site itself (default: build when missing or stale). */
+  buildSite?: boolean;
+  clock?: Clock;
+  /** Powertools log level of the handlers (tests pass 'ERROR' to keep their output readable). */
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  log?: (line: string) => void;
+}
+
+export interface LocalStackUrls {
+  portal: string;
+  /** The SES emulator's inbox page: where a person reads the mail the portal sent. */
+  inbox: string;
+  /** SES emulator API (GET /store lists the sent mail as JSON). */
+  ses: string;
+  staff: string;
+  dynamoDb: string;
+}
+
+export interface LocalStack {
+  urls: LocalStackUrls;
+  config: BreachConfig;
+  localDir: string;
+  demo: DemoSeedResult;
+  /** How to sign in to the staff console locally (printed at start). */
+  staffAccountsDescription: string[];
+  /** Resolves when every queued mail has been sent (or dead-lettered). */
+  mailSettled(): Promise<void>;
+  /** Flushes the queue, then closes the portal, the SES emulator and dynalite. */
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const breachConfigPath = options.breachConfigPath ?? DEFAULT_BREACH_CONFIG_PATH;
+  const config = await loadBreachConfig(breachConfigPath);
+  await assertPortsFree(
+    [
+      { port: options.port, variable: 'PORT' },
+      { port: options.dynamoDbPort, variable: 'DYNAMODB_PORT' },
+      { port: options.sesPort, variable: 'SES_PORT' },
+    ],
+    host,
+  );
+  if (options.buildSite !== false) {
+    await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath }, log);
+  }
+  await mkdir(options.localDir, { recursive: true, mode: 0o700 });
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  };
+  try {
+    const dynamo = await startDynamoDbEmulator({
+      port: options.dynamoDbPort,
+      host,
+      path: join(options.localDir, 'dynamodb'),
+    });
+    stops.push(dynamo.stop);
+    const { client, documentClient } = createEmulatorClients(dynamo.endpoint);
+    stops.push(async () => client.destroy());
+    const tableNames = localTableNames();
+    await ensureTables(client, tableNames);
+
+    const ses = await startSesEmulator({ port: options.sesPort, host });
+    stops.push(ses.stop);
+    const sesClient = new SESClient({
+      endpoint: ses.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    stops.push(async () => sesClient.destroy());
+
+    const pepper = await loadOrCreateLocalPepper(options.localDir);
+    const staffIssuer = await loadOrCreateLocalStaffIssuer(options.localDir);
+    const clock = options.clock ?? systemClock;
+    const logger = appLoggerOf(new Logger({ serviceName: SERVICE_NAME, logLevel: options.logLevel ?? 'INFO' }));
+    const stores = createDynamoDbStores({ client: documentClient, tableNames, clock });
+
+    // The origin must be known before the portal listens (result links are built on it): bind first, serve later.
+    const portal = await listen(options.port, host);
+    stops.push(() => closePortal(portal));
+    const origin = `http://${host}:${(portal.address() as AddressInfo).port}`;
+
+    const mailer = new SesMailer(sesClient);
+    const dependencies: PortalDependencies = {
+      config,
+      pepper: async () => pepper,
+      ...stores,
+      secretBox: await LocalDevSecretBox.fromKeyFile(join(options.localDir, 'secret-box.key')),
+      // Replaced below once the queue exists; the queue's worker needs the dependencies first.
+      emailQueue: { enqueue: async () => {} },
+      mailer,
+      clock,
+      logger,
+      staffTokens: staffIssuer.verifier,
+      origin,
+    };
+    const sendEmail = await createEmailSender(PROJECT_ROOT, dependencies);
+    const queue = new InProcessEmailQueue({ deliver: sendEmail, logger, baseDelayMs: 200, maxDelayMs: 5_000 });
+    dependencies.emailQueue = queue;
+    stops.push(async () => {
+      // Ctrl-C must not lose a confirmation mail that was accepted with 202: send what is queued, then stop.
+      await Promise.race([queue.idle(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      queue.close();
+    });
+
+    const mounted = await mountRoutes(PROJECT_ROOT, dependencies);
+    // The dev login is local only: it is not in infra/routes.ts, so it can never be deployed.
+    mounted.routes.push({
+      id: 'LocalStaffLogin',
+      method: 'POST',
+      path: LOCAL_STAFF_LOGIN_PATH,
+      handler: createLocalStaffLoginHandler({ issuer: staffIssuer, logger }),
+    });
+    for (const route of mounted.missing)
+      log(`  (route ${route.method} ${route.path} not mounted: ${route.entry} missing)`);
+
+    const demo = await seedDemoDataOnce({
+      localDir: options.localDir,
+      config,
+      pepper,
+      exposures: stores.exposures,
+      generatedCustomers: options.generatedCustomers,
+    });
+
+    const urls: LocalStackUrls = {
+      portal: origin,
+      inbox: `${ses.endpoint}/`,
+      ses: ses.endpoint,
+      staff: `${origin}/staff/`,
+      dynamoDb: dynamo.endpoint,
+    };
+    const listener = createPortalRequestListener({
+      routes: mounted.routes,
+      siteRoot: siteDistDir(PROJECT_ROOT),
+      securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
+      localInfo: { inboxUrl: urls.inbox },
+      onError: (error) => logger.error('local server error', { errorName: (error as Error)?.name }),
+    });
+    portal.on('request', listener);
+
+    return {
+      urls,
+      config,
+      localDir: options.localDir,
+      demo,
+      staffAccountsDescription: describeDemoStaffAccounts(urls.staff),
+      mailSettled: () => queue.idle(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => {});
+    throw error;
+  }
+}
+
+/** The headers the CDN's response-headers policy sends (the site's own file, shared with infra/site.ts). */
+export async function loadSecurityHeaders(projectRoot: string): Promise<Record<string, string>> {
+  const file = join(projectRoot, 'site', 'security-headers.json');
+  const headers = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+}
+
+function listen(port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    // The request listener is attached once everything is wired; no request can arrive before start returns.
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+function closePortal(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    // Browsers keep connections open; give in-flight requests a moment, then cut the rest.
+    setTimeout(() => server.closeAllConnections(), 1_000).unref();
+  });
+}
+
+/** Powertools' Logger behind the AppLogger port (its overloads take the extra fields as a separate argument). */
+function appLoggerOf(logger: Logger): AppLogger {
+  return {
+    info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
+    warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
+    error: (message, extra) => {
+      if (extra instanceof Error) logger.error(message, extra);
+      else if (extra) logger.error(message, extra);
+      else logger.error(message);
+    },
+  };
+}

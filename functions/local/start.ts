@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { DEMO_NOT_AFFECTED_EMAIL, DEMO_PEOPLE } from './demo-data';
+import { type LocalStack, startLocalStack } from './local-stack';
+import { PortInUseError, parsePort } from './port-check';
+
+/*
+ * `npm start` (bin/start.mjs): reads the environment once, starts the local stack, prints where everything is and
+ * waits for Ctrl-C. Every failure before the stack is up is one readable sentence and exit code 1.
+ */
+
+export const LOCAL_DEFAULTS = { port: 3000, dynamoDbPort: 8000, sesPort: 8005, localDir: '.local' } as const;
+
+export async function main(env: NodeJS.ProcessEnv): Promise<number> {
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({
+      port: parsePort(env.PORT, LOCAL_DEFAULTS.port, 'PORT'),
+      dynamoDbPort: parsePort(env.DYNAMODB_PORT, LOCAL_DEFAULTS.dynamoDbPort, 'DYNAMODB_PORT'),
+      sesPort: parsePort(env.SES_PORT, LOCAL_DEFAULTS.sesPort, 'SES_PORT'),
+      localDir: resolve(env.LOCAL_DIR || LOCAL_DEFAULTS.localDir),
+      breachConfigPath: env.BREACH_CONFIG ? resolve(env.BREACH_CONFIG) : undefined,
+      log: (line) => console.log(line),
+    });
+  } catch (error) {
+    console.error(
+      error instanceof PortInUseError || error instanceof Error
+        ? `\n${error.message}\n`
+        : 'The local stack did not start.',
+    );
+    return 1;
+  }
+
+  console.log(describeStack(stack));
+  const signal = await new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  console.log(`\n${signal}: stopping (sending queued mail, closing servers)…`);
+  try {
+    await stack.stop();
+  } catch (error) {
+    console.error(`Stopping failed: ${(error as Error).message}`);
+    return 1;
+  }
+  console.log('Stopped. Data is kept in', stack.localDir);
+  return 0;
+}
+
+export function describeStack(stack: LocalStack): string {
+  const width = Math.max(...DEMO_PEOPLE.map((person) => (person.email ?? '').length), DEMO_NOT_AFFECTED_EMAIL.length);
+  const demoLines = [
+    ...DEMO_PEOPLE.filter((person) => person.email && !person.label.endsWith('2 of 2')).map(
+      (person) =>
+        `    ${(person.email ?? '').padEnd(width)}  ${person.label.replace(', record 1 of 2', ' (2 records)')}`,
+    ),
+    `    ${DEMO_NOT_AFFECTED_EMAIL.padEnd(width)}  not in the breach (gets the "no record found" mail)`,
+  ];
+  const staffOnly = DEMO_PEOPLE.filter((person) => !person.email);
+  return [
+    '',
+    `  Breach portal (local) — ${stack.config.title.en}`,
+    '',
+    `  Portal         ${stack.urls.portal}/`,
+    `  Inbox (mail)   ${stack.urls.inbox}`,
+    `  Staff console  ${stack.urls.staff}`,
+    `  DynamoDB       ${stack.urls.dynamoDb}   SES API ${stack.urls.ses}`,
+    `  Data           ${stack.localDir}  (delete it to start afresh)`,
+    '',
+    '  Demo addresses (type one into the form, then open the inbox):',
+    ...demoLines,
+    ...staffOnly.map(
+      (person) => `  Staff lookup demo: phone ${person.phone}, customer number ${person.customerNumber}`,
+    ),
+    ...stack.staffAccountsDescription.map((line) => `  ${line}`),
+    '',
+    '  Press Ctrl-C to stop.',
+    '',
+  ].join('\n');
+}
