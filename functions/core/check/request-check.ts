@@ -27,8 +27,11 @@ export interface RequestCheckDependencies {
 export interface CheckRequest {
   email: string;
   locale?: Locale;
-  /** Hashed with the pepper for the per-IP limit; never stored or logged in clear. */
-  sourceIp: string;
+  /**
+   * Hashed with the pepper for the per-IP limit; never stored or logged in clear. Omitted only by the staff re-send
+   * (core/staff/resend-confirmation.ts), which has a per-staff limit instead; the per-address limit always applies.
+   */
+  sourceIp?: string;
 }
 
 export async function requestCheck(deps: RequestCheckDependencies, request: CheckRequest): Promise<void> {
@@ -43,15 +46,17 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
   // One round trip: both counters and the lookup in parallel. The lookup runs even when a limit is hit, so a
   // refusal costs the same whoever the address belongs to.
   const [ipOutcome, addressOutcome, records] = await Promise.all([
-    countRateLimited(
-      deps.counters,
-      {
-        subject: 'ip',
-        subjectHash: hashRateLimitSubject(pepper, 'ip', request.sourceIp),
-        window: { seconds: MINUTE_SECONDS, limit: config.limits.checksPerIpPerMinute },
-      },
-      now,
-    ),
+    request.sourceIp === undefined
+      ? { allowed: true, retryAfterSeconds: 0 }
+      : countRateLimited(
+          deps.counters,
+          {
+            subject: 'ip',
+            subjectHash: hashRateLimitSubject(pepper, 'ip', request.sourceIp),
+            window: { seconds: MINUTE_SECONDS, limit: config.limits.checksPerIpPerMinute },
+          },
+          now,
+        ),
     countRateLimited(
       deps.counters,
       {

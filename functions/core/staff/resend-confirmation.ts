@@ -10,9 +10,9 @@ import type { StaffConfirmationRequest } from './staff-requests';
  * POST /api/v1/staff/confirmations: the agent has the customer's address re-sent the very mail the website would
  * send (requestCheck), so the customer reads the result in their own mailbox and the agent learns nothing more.
  *
- * The website's per-IP limit would throttle a whole call centre behind one address, so the staff member's id stands
- * in for the IP: it becomes a per-agent per-minute limit instead. The per-address daily limit stays as it is — staff
- * cannot be used to mail-bomb someone. The re-send also counts against the per-staff hourly limit.
+ * The website's per-IP limit would throttle a whole call centre behind one address, so it does not apply (no source
+ * IP is passed); the per-staff hourly limit counted here takes its place. The per-address daily limit stays as it
+ * is — staff cannot be used to mail-bomb someone.
  */
 
 export async function resendConfirmation(
@@ -38,7 +38,7 @@ export async function resendConfirmation(
   }
 
   try {
-    await requestCheck(deps, { email: address, locale: request.locale, sourceIp: `staff:${staff.staffId}` });
+    await requestCheck(deps, { email: address, locale: request.locale });
   } catch (error) {
     // The per-address limit (429) is a refusal worth seeing in the audit with the subject it concerned.
     const refused = error instanceof PortalError && error.status < 500;
