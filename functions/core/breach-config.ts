@@ -10,7 +10,8 @@ import { FIELDS } from './fields';
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+// A calendar check, not just the shape: 2026-02-30 would otherwise pass and compare wrongly with other dates.
+const isoDate = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
 const httpsUrl = z.url({ protocol: /^https?$/ });
 const domain = z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a lower-case domain such as example.nl');
 const localised = <T extends z.ZodType>(value: T) => z.object({ nl: value, en: value }).strict();
@@ -82,12 +83,14 @@ export function parseBreachConfig(input: unknown): BreachConfig {
   const result = breachConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const key = issue && issue.path.length > 0 ? issue.path.join('.') : (unknownKeyOf(issue) ?? '(root)');
-  throw new InvalidConfigError(key, issue?.message ?? 'invalid');
+  throw new InvalidConfigError(keyOf(issue), issue?.message ?? 'invalid');
 }
 
-function unknownKeyOf(issue: z.core.$ZodIssue | undefined): string | undefined {
-  return issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined;
+/** The dotted path of the bad setting; for an unknown key, the unknown key itself (`limits.colour`), not its parent. */
+function keyOf(issue: z.core.$ZodIssue | undefined): string {
+  const path = (issue?.path ?? []).map(String);
+  if (issue?.code === 'unrecognized_keys') path.push(issue.keys.join(', '));
+  return path.length > 0 ? path.join('.') : '(root)';
 }
 
 /** True once the portal has passed its configured closing date (it then shows a closing notice). */
