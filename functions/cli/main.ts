@@ -24,6 +24,15 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'staff-token --user U --role agent|supervisor   print a staff bearer token for the local stack only',
     load: async () => (await import('./staff-token-command')).staffTokenCommand,
   },
+  generate: {
+    summary: 'generate --count N --out breach.csv [--seed S]   write synthetic Dutch breach data',
+    load: async () => (await import('./generate-command')).generateCommand,
+  },
+  import: {
+    summary:
+      'import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]   hash and load a breach file',
+    load: async () => (await import('./import-command')).importCommand,
+  },
 };
 
 const defaultIo: CliIo = {

@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbExposureStore } from '../adapters/dynamodb/dynamodb-exposure-store';
+import { localTableNames } from '../adapters/dynamodb/table-definitions';
+import { loadBreachConfig } from '../config/load-breach-config';
+import { assertPepper, type Pepper } from '../core/identifier-hash';
+import { type ColumnMap, parseColumnMap } from '../import/import-columns';
+import { ImportError } from '../import/import-errors';
+import { createTerminalProgress, formatSummary } from '../import/import-progress';
+import { type ImportSink, runImport } from '../import/run-import';
+import { loadOrCreateLocalPepper } from '../local/local-pepper';
+import type { CliCommand } from './main';
+
+/*
+ * `portal import`: the operator's one tool that reads the raw breach file (DESIGN §2.3: hashing happens here, before
+ * anything leaves the machine). Targets:
+ *   local     the local stack's DynamoDB emulator (127.0.0.1:$DYNAMODB_PORT) with the local pepper from $LOCAL_DIR
+ *   aws       the deployed exposures table (--table) with the pepper from Secrets Manager (--pepper-secret-id)
+ *   s3-files  gzip DynamoDB JSON in --out for ImportTable (docs/import.md), pepper from --pepper-file or
+ *             --pepper-secret-id (use the deployed pepper, or the hashes will not match the deployed API)
+ */
+
+const USAGE = `Usage: portal import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]
+  [--rejects FILE] [--pepper-file FILE] [--pepper-secret-id ID] [--table NAME] [--endpoint URL] [--workers N]`;
+
+const OPTIONS = {
+  input: { type: 'string' },
+  map: { type: 'string' },
+  target: { type: 'string', default: 'local' },
+  out: { type: 'string' },
+  breach: { type: 'string' },
+  rejects: { type: 'string' },
+  'pepper-file': { type: 'string' },
+  'pepper-secret-id': { type: 'string' },
+  table: { type: 'string' },
+  endpoint: { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+class UsageError extends Error {}
+
+/** A pepper file holds either the raw bytes or their base64 text (as stored in Secrets Manager). */
+export function decodePepper(bytes: Uint8Array): Pepper {
+  const text = Buffer.from(bytes).toString('latin1').trim();
+  const pepper = /^[A-Za-z0-9+/_-]+=*$/.test(text)
+    ? new Uint8Array(Buffer.from(text, 'base64'))
+    : new Uint8Array(bytes);
+  assertPepper(pepper);
+  return pepper;
+}
+
+async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
+  const client = new SecretsManagerClient({});
+  try {
+    const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    const value =
+      secret.SecretString ?? (secret.SecretBinary ? Buffer.from(secret.SecretBinary).toString('latin1') : '');
+    return decodePepper(Buffer.from(value, 'latin1'));
+  } finally {
+    client.destroy();
+  }
+}
+
+async function readColumnMap(path: string | undefined): Promise<ColumnMap | undefined> {
+  if (!path) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    throw new ImportError('bad_column_map', `Cannot read the column map ${path} as JSON.`);
+  }
+  return parseColumnMap(json);
+}
+
+export const importCommand: CliCommand = async (args, io) => {
+  let values: { [K in keyof typeof OPTIONS]?: string };
+  try {
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const clients: { destroy(): void }[] = [];
+  try {
+    const { input, target } = values;
+    if (!input) throw new UsageError('--input is required');
+    if (target !== 'local' && target !== 'aws' && target !== 's3-files')
+      throw new UsageError('--target must be local, aws or s3-files');
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && !(Number.isSafeInteger(workers) && workers > 0))
+      throw new UsageError('--workers must be a positive integer');
+    const config = await loadBreachConfig();
+    const columnMap = await readColumnMap(values.map);
+
+    let pepper: Pepper;
+    let sink: ImportSink;
+    if (target === 's3-files') {
+      if (!values.out) throw new UsageError('--target s3-files needs --out DIR');
+      if (values['pepper-file']) pepper = decodePepper(await readFile(values['pepper-file']));
+      else if (values['pepper-secret-id']) pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
+      else throw new UsageError('--target s3-files needs --pepper-file FILE or --pepper-secret-id ID');
+      sink = { kind: 's3-files', outDir: resolve(values.out) };
+    } else if (target === 'aws') {
+      if (!values['pepper-secret-id'] || !values.table)
+        throw new UsageError('--target aws needs --pepper-secret-id ID and --table NAME');
+      pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
+      const client = new DynamoDBClient({});
+      clients.push(client);
+      sink = { kind: 'store', store: new DynamoDbExposureStore(DynamoDBDocumentClient.from(client), values.table) };
+    } else {
+      pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local'));
+      const endpoint = values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
+      // The emulator checks no credentials; fixed dummy ones keep the SDK from looking for real ones.
+      const client = new DynamoDBClient({
+        endpoint,
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+      clients.push(client);
+      const table = values.table ?? localTableNames().exposures;
+      sink = { kind: 'store', store: new DynamoDbExposureStore(DynamoDBDocumentClient.from(client), table) };
+    }
+
+    const rejectsPath = resolve(
+      values.rejects ?? (values.out ? join(values.out, 'rejects.csv') : 'import-rejects.csv'),
+    );
+    const progress = process.stderr.isTTY ? createTerminalProgress((text) => process.stderr.write(text)) : undefined;
+    const summary = await runImport({
+      inputPath: resolve(input),
+      columnMap,
+      pepper,
+      breachId: values.breach ?? config.id,
+      customerNumberPattern: config.customerNumberPattern,
+      defaultPhoneRegion: config.defaultPhoneRegion,
+      sink,
+      rejectsPath,
+      workers,
+      onProgress: progress?.update,
+    });
+    progress?.clear();
+    pepper.fill(0);
+    io.out(`Import complete: ${formatSummary(summary)}`);
+    io.out(
+      `Rejects: ${rejectsPath}${summary.manifest ? `\nFiles: ${join(values.out ?? '', 'data')} (manifest.json lists ${summary.manifest.files.length})` : ''}`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n${USAGE}`);
+      return 1;
+    }
+    if (error instanceof ImportError) {
+      io.err(`Import failed (${error.code}): ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    for (const client of clients) client.destroy();
+  }
+};

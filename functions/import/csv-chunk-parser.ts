@@ -1,0 +1,85 @@
+import { parse } from 'csv-parse/sync';
+
+/*
+ * Parses one record-aligned chunk with csv-parse and numbers each record by the physical line it starts on (a
+ * quoted field may hold newlines, so records and lines differ). A chunk that csv-parse refuses is parsed again
+ * record by record, so one malformed record costs one reject instead of the chunk. csv-parse's error messages
+ * quote the offending text: only its error code is ever kept.
+ */
+
+export interface ParsedRecord {
+  line: number;
+  fields: string[];
+}
+
+export interface MalformedRecord {
+  line: number;
+  reason: 'malformed_csv';
+}
+
+const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: false } as const;
+
+function numberRecords(records: string[][], firstLine: number, into: ParsedRecord[]): number {
+  let line = firstLine;
+  for (const fields of records) {
+    const isBlankLine = fields.length === 1 && fields[0] === '';
+    if (!isBlankLine) into.push({ line, fields });
+    line += 1;
+    for (const field of fields) {
+      if (field.includes('\n')) line += field.split('\n').length - 1;
+    }
+  }
+  return line;
+}
+
+export function parseCsvChunk(
+  bytes: Uint8Array,
+  firstLine: number,
+): { records: ParsedRecord[]; malformed: MalformedRecord[] } {
+  const records: ParsedRecord[] = [];
+  const malformed: MalformedRecord[] = [];
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    numberRecords(parse(buffer, CSV_OPTIONS) as string[][], firstLine, records);
+    return { records, malformed };
+  } catch {
+    records.length = 0;
+  }
+  // Slow path, rare: one record at a time, resynchronising at each record boundary.
+  let start = 0;
+  let line = firstLine;
+  while (start < buffer.length) {
+    const rest = buffer.subarray(start);
+    const firstEnd = firstRecordEnd(rest);
+    const end = firstEnd === -1 ? rest.length : firstEnd;
+    const recordBytes = rest.subarray(0, end);
+    try {
+      line = numberRecords(parse(recordBytes, CSV_OPTIONS) as string[][], line, records);
+    } catch {
+      malformed.push({ line, reason: 'malformed_csv' });
+      for (const byte of recordBytes) if (byte === 0x0a) line++;
+    }
+    start += end;
+  }
+  return { records, malformed };
+}
+
+/** Index just past the first record of the buffer (the chunker's quote rules, one linear pass), or -1. */
+export function firstRecordEnd(buffer: Buffer): number {
+  let inQuotes = false;
+  for (let index = 0; index < buffer.length; index++) {
+    const byte = buffer[index];
+    if (inQuotes) {
+      if (byte === 0x22) {
+        if (buffer[index + 1] === 0x22) index++;
+        else inQuotes = false;
+      }
+    } else if (byte === 0x0a) {
+      return index + 1;
+    } else if (byte === 0x22) {
+      const previous = index === 0 ? 0x0a : buffer[index - 1];
+      if (previous === 0x2c || previous === 0x0a || previous === 0x0d) inQuotes = true;
+    }
+  }
+  return -1;
+}

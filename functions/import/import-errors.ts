@@ -1,0 +1,19 @@
+/*
+ * What stops an import before (or instead of) finishing: each says what to fix, never quotes a row of the input
+ * (it holds personal data). The CLI prints the message and exits non-zero.
+ */
+export class ImportError extends Error {
+  constructor(
+    readonly code:
+      | 'not_csv'
+      | 'missing_columns'
+      | 'bad_column_map'
+      | 'output_unwritable'
+      | 'input_unreadable'
+      | 'worker_failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,119 @@
+import { Worker } from 'node:worker_threads';
+import type {
+  ChunkResult,
+  FromWorkerMessage,
+  ImportWorkerSetup,
+  ToWorkerMessage,
+  WorkerSummary,
+} from './import-worker-protocol';
+import type { RecordChunk } from './record-chunker';
+
+/*
+ * The import's worker threads, one per core. Chunks go to the worker with the least work queued; the caller keeps
+ * a bounded queue of pending results (backpressure: the file is read no faster than the workers hash it, so memory
+ * stays flat whatever the file size). Workers run the TypeScript sources through tsx, like the CLI itself.
+ */
+
+const WORKER_BOOTSTRAP = new URL('./import-worker-bootstrap.mjs', import.meta.url);
+
+export class ImportWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportWorkerError';
+  }
+}
+
+interface Pending<T> {
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+class ImportWorker {
+  readonly thread: Worker;
+  private readonly pendingChunks = new Map<number, Pending<ChunkResult>>();
+  private pendingFinish: Pending<WorkerSummary> | undefined;
+  private failure: Error | undefined;
+
+  constructor(setup: (index: number) => ImportWorkerSetup, index: number) {
+    this.thread = new Worker(WORKER_BOOTSTRAP, { workerData: setup(index) });
+    this.thread.on('message', (message: FromWorkerMessage) => this.receive(message));
+    this.thread.on('error', (error) =>
+      this.fail(new ImportWorkerError(`import worker ${index} crashed: ${error.name}`)),
+    );
+    this.thread.on('exit', (code) => {
+      if (this.pendingChunks.size > 0 || this.pendingFinish)
+        this.fail(new ImportWorkerError(`import worker ${index} exited (${code})`));
+    });
+  }
+
+  get queued(): number {
+    return this.pendingChunks.size;
+  }
+
+  submit(chunk: RecordChunk, seq: number): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pendingChunks.set(seq, { resolve, reject });
+      const message: ToWorkerMessage = { type: 'chunk', seq, firstLine: chunk.firstLine, bytes: chunk.bytes };
+      this.thread.postMessage(message);
+    });
+  }
+
+  finish(): Promise<WorkerSummary> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pendingFinish = { resolve, reject };
+      const message: ToWorkerMessage = { type: 'finish' };
+      this.thread.postMessage(message);
+    });
+  }
+
+  private receive(message: FromWorkerMessage): void {
+    if (message.type === 'chunk-done') {
+      const pending = this.pendingChunks.get(message.seq);
+      this.pendingChunks.delete(message.seq);
+      pending?.resolve(message);
+    } else if (message.type === 'finished') {
+      this.pendingFinish?.resolve(message);
+      this.pendingFinish = undefined;
+    } else {
+      this.fail(new ImportWorkerError(`import worker failed: ${message.message}`));
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pendingChunks.values()) pending.reject(this.failure);
+    this.pendingChunks.clear();
+    this.pendingFinish?.reject(this.failure);
+    this.pendingFinish = undefined;
+  }
+}
+
+export class ImportWorkerPool {
+  private readonly workers: ImportWorker[];
+  private nextSeq = 0;
+
+  constructor(size: number, setup: (index: number) => ImportWorkerSetup) {
+    this.workers = Array.from({ length: size }, (_, index) => new ImportWorker(setup, index));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  submit(chunk: RecordChunk): Promise<ChunkResult> {
+    let target = this.workers[0] as ImportWorker;
+    for (const worker of this.workers) if (worker.queued < target.queued) target = worker;
+    return target.submit(chunk, this.nextSeq++);
+  }
+
+  /** Waits for every worker to flush its files; resolves with each one's summary. */
+  finish(): Promise<WorkerSummary[]> {
+    return Promise.all(this.workers.map((worker) => worker.finish()));
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
+  }
+}

@@ -1,0 +1,124 @@
+import { createHmac, type KeyObject } from 'node:crypto';
+import { PortalError } from '../core/errors';
+import { FIELDS, type Field, type IdentifierType } from '../core/fields';
+import { HASH_SCHEME_VERSION, hashIdentifier } from '../core/identifier-hash';
+import { normaliseIdentifier } from '../core/identifiers';
+import type { ExposureRecord } from '../core/ports';
+import { type ColumnIndexes, DEFAULT_COLUMNS, FIELD_OF_COLUMN, IDENTIFIER_COLUMNS } from './import-columns';
+
+/*
+ * One CSV record → the hashed items it yields, plus reject entries. The rules (docs/import.md):
+ * - a data class counts as exposed when one of its columns is non-empty, whether or not the value is valid;
+ * - each identifier column (customer_number, email, mobile) that is non-empty is normalised by the core; a valid one
+ *   yields one item, an invalid one yields a reject entry (line, column, reason code) while the row's other
+ *   identifiers still count;
+ * - a row with no valid identifier yields no items and one `no_identifier` reject;
+ * - a row whose field count differs from the header is rejected whole (`column_count`): its columns cannot be trusted.
+ * Reject entries never hold the value itself: it is someone's personal data.
+ */
+
+export interface RejectEntry {
+  line: number;
+  /** The header name as it appears in the input file ('' for a whole-row reject). */
+  column: string;
+  reason: string;
+}
+
+export interface TimeSplit {
+  normaliseNs: number;
+  hashNs: number;
+}
+
+export interface RowHasherOptions {
+  pepperKey: KeyObject;
+  breachId: string;
+  customerNumberPattern: string;
+  defaultPhoneRegion: string;
+  columns: ColumnIndexes;
+  header: readonly string[];
+}
+
+export interface RowOutcome {
+  records: ExposureRecord[];
+  rejects: RejectEntry[];
+}
+
+export type RowHasher = (record: readonly string[], line: number, timing?: TimeSplit) => RowOutcome;
+
+const SUBJECT_DOMAIN = `${HASH_SCHEME_VERSION}|subject|`;
+
+export function createRowHasher(options: RowHasherOptions): RowHasher {
+  const { pepperKey, breachId, columns, header } = options;
+  const normaliseOptions = {
+    customerNumberPattern: options.customerNumberPattern,
+    defaultPhoneRegion: options.defaultPhoneRegion,
+  };
+  // Data classes as a bit mask per column, and one frozen, risk-sorted field list per mask: no sorting per row.
+  const fieldColumns = DEFAULT_COLUMNS.filter((column) => columns[column] >= 0).map((column) => ({
+    index: columns[column],
+    bit: 1 << FIELDS.indexOf(FIELD_OF_COLUMN[column]),
+  }));
+  const fieldListByMask = new Map<number, Field[]>();
+  const fieldsOf = (mask: number): Field[] => {
+    let fields = fieldListByMask.get(mask);
+    if (!fields) {
+      fields = FIELDS.filter((_, index) => (mask & (1 << index)) !== 0);
+      fieldListByMask.set(mask, fields);
+    }
+    return fields;
+  };
+  const identifierColumns = IDENTIFIER_COLUMNS.filter(({ column }) => columns[column] >= 0).map(({ column, type }) => ({
+    index: columns[column],
+    type,
+    name: header[columns[column]] ?? column,
+  }));
+  const expectedLength = header.length;
+
+  return (record, line, timing) => {
+    if (record.length !== expectedLength) {
+      return { records: [], rejects: [{ line, column: '', reason: 'column_count' }] };
+    }
+    let mask = 0;
+    for (const { index, bit } of fieldColumns) {
+      if ((record[index] ?? '').trim() !== '') mask |= bit;
+    }
+
+    const rejects: RejectEntry[] = [];
+    const normalised: { type: IdentifierType; value: string }[] = [];
+    let started = timing ? process.hrtime.bigint() : 0n;
+    for (const { index, type, name } of identifierColumns) {
+      const raw = record[index] ?? '';
+      if (raw.trim() === '') continue;
+      try {
+        normalised.push({ type, value: normaliseIdentifier(type, raw, normaliseOptions) });
+      } catch (error) {
+        if (!(error instanceof PortalError)) throw error;
+        rejects.push({ line, column: name, reason: error.code });
+      }
+    }
+    if (timing) {
+      const now = process.hrtime.bigint();
+      timing.normaliseNs += Number(now - started);
+      started = now;
+    }
+    if (normalised.length === 0) {
+      rejects.push({ line, column: '', reason: 'no_identifier' });
+      return { records: [], rejects };
+    }
+
+    const hashes = normalised.map(({ type, value }) => hashIdentifier(pepperKey, type, value));
+    // The customer number names the record; without one, a keyed hash of the other identifiers does, so the same
+    // row gets the same subject on every re-import.
+    const subjectId =
+      normalised[0]?.type === 'customerNumber'
+        ? (hashes[0] as string)
+        : createHmac('sha256', pepperKey)
+            .update(SUBJECT_DOMAIN + normalised.map(({ type, value }) => `${type}=${value}`).join('|'))
+            .digest('base64url');
+    if (timing) timing.hashNs += Number(process.hrtime.bigint() - started);
+
+    const fields = fieldsOf(mask);
+    const records = hashes.map((identifierHash) => ({ identifierHash, breachId, subjectId, fields }));
+    return { records, rejects };
+  };
+}
