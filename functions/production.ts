@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import breachJson from '../config/breach.json';
@@ -29,7 +30,12 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
  * first invocation, not at import: importing a handler file in a test needs no AWS environment.
  */
 
-const config: BreachConfig = parseBreachConfig(breachJson);
+// `cdk -c config=other.json` copies that file into the bundle and names it in BREACH_CONFIG (infra/app-function.ts);
+// without it (tests, the default deploy) the imported config/breach.json is the config.
+const bundledConfigPath = process.env.BREACH_CONFIG;
+const config: BreachConfig = parseBreachConfig(
+  bundledConfigPath ? JSON.parse(readFileSync(bundledConfigPath, 'utf8')) : breachJson,
+);
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
