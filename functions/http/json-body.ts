@@ -45,10 +45,13 @@ export function parseJsonBody<TSchema extends z.ZodType>(
 }
 
 function validationError(issues: z.core.$ZodIssue[]): InvalidInputError {
-  const first = issues[0];
-  if (first?.code === 'unrecognized_keys') {
-    return new InvalidInputError('unknown_field', `Unknown field(s): ${first.keys.join(', ')}.`);
+  // An unknown field wins over other issues: a misspelt key also shows up as a "missing" one, and the unknown
+  // name is what the caller needs to see.
+  const unknownKeys = issues.find((issue) => issue.code === 'unrecognized_keys');
+  if (unknownKeys?.code === 'unrecognized_keys') {
+    return new InvalidInputError('unknown_field', `Unknown field(s): ${unknownKeys.keys.join(', ')}.`);
   }
+  const first = issues[0];
   const path = first?.path.join('.') || 'body';
   return new InvalidInputError('invalid_request', `Invalid value for "${path}": ${first?.message ?? 'invalid'}.`);
 }
