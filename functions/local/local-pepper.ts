@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assertPepper, type Pepper } from '../core/identifier-hash';
 
@@ -27,13 +27,18 @@ export async function loadOrCreateLocalPepper(localDir: string): Promise<Pepper>
   }
   await mkdir(localDir, { recursive: true, mode: 0o700 });
   const pepper = new Uint8Array(randomBytes(PEPPER_BYTES));
+  // Written whole to a private name, then linked into place: link() fails if the file exists, so two first starts
+  // agree on one pepper, and nobody ever reads a half-written file.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
-    // 'wx': if another process made the file in the meantime, keep theirs rather than overwrite it.
-    await writeFile(file, pepper, { mode: 0o600, flag: 'wx' });
+    await writeFile(draft, pepper, { mode: 0o600 });
+    await chmod(draft, 0o600);
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateLocalPepper(localDir);
     throw error;
+  } finally {
+    await rm(draft, { force: true });
   }
-  await chmod(file, 0o600);
   return pepper;
 }

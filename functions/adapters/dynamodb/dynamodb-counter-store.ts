@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ServiceUnavailableError } from '../../core/errors';
 import type { Clock, CounterStore } from '../../core/ports';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { isExpired, nowEpochSeconds } from './item-expiry';
@@ -32,7 +33,8 @@ export class DynamoDbCounterStore implements CounterStore {
         return await this.restartExpiredWindow(key, expiresAtEpochSeconds, now);
       } catch (error) {
         if (!isConditionalCheckFailed(error)) mapDynamoDbError(error);
-        if (round >= MAX_INCREMENT_ROUNDS) throw new Error(`Counter update kept racing after ${round} rounds`);
+        // Only sustained contention on one key gets here; the caller may retry like any other overload.
+        if (round >= MAX_INCREMENT_ROUNDS) throw new ServiceUnavailableError();
       }
     }
   }
