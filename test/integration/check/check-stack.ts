@@ -22,6 +22,9 @@ export interface CheckStack {
   queue: InProcessEmailQueue;
   logger: RecordingLogger;
   stores: ReturnType<TestDynamo['stores']>;
+  /** The middy handlers themselves, for raw API Gateway events. */
+  checkHandler: ReturnType<typeof createCheckHandler>;
+  redeemHandler: ReturnType<typeof createRedeemResultHandler>;
   check(body: unknown, sourceIp?: string): ReturnType<typeof invoke>;
   redeem(token: string, sourceIp?: string): ReturnType<typeof invoke>;
   stop(): Promise<void>;
@@ -49,6 +52,8 @@ export async function startCheckStack(): Promise<CheckStack> {
     queue,
     logger,
     stores,
+    checkHandler,
+    redeemHandler,
     check: (body, sourceIp) => invoke(checkHandler, jsonEvent(body, { sourceIp })),
     redeem: (token, sourceIp) => invoke(redeemHandler, jsonEvent({ token }, { path: '/api/v1/results', sourceIp })),
     stop: async () => {
