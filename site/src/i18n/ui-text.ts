@@ -93,6 +93,7 @@ export interface UiText {
     contactLegend: string;
     contactHint: string;
     preferredTimeLabel: string;
+    /** `value` names the radio button; the label itself is sent (the API takes free text that staff read). */
     preferredTimes: { value: string; label: string }[];
     messageLabel: string;
     messageHint: string;

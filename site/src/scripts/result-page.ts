@@ -77,13 +77,10 @@ function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: num
   }
 }
 
-/** DESIGN §5 says the result tells how many records matched; accept the count under its likely names. */
+/** `recordCount`: how many breach records share the address (the result is their union). */
 function matchedRecordCount(body: Record<string, unknown>): number | undefined {
-  for (const key of ['matchedRecords', 'matchedRecordCount', 'recordCount']) {
-    const value = body[key];
-    if (typeof value === 'number' && Number.isInteger(value)) return value;
-  }
-  return undefined;
+  const value = body.recordCount;
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
 function showState(root: HTMLElement, state: ResultState, moveFocus = true): void {

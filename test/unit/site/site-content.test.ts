@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BreachConfig, LOCALES, parseBreachConfig } from '../../../functions/core/breach-config';
+import {
+  assistFormLink,
+  guidancePath as coreGuidancePath,
+  resultLink,
+} from '../../../functions/core/check/result-token';
 import { FIELDS } from '../../../functions/core/fields';
 import { fieldGuidance } from '../../../site/src/i18n/field-guidance';
 import { REPORT_ROUTE_IDS, SOURCE_IDS, SOURCES } from '../../../site/src/i18n/guidance-sources';
 import { FAQ_IDS, infoPages } from '../../../site/src/i18n/info-pages';
-import { FIELD_SLUGS, fieldForSlug } from '../../../site/src/i18n/site-routes';
+import { FIELD_SLUGS, fieldForSlug, guidancePath, pagePath } from '../../../site/src/i18n/site-routes';
 import { uiText } from '../../../site/src/i18n/ui-text';
 
 /*
@@ -150,5 +155,17 @@ describe('guidance slugs', () => {
     }
     expect(FIELD_SLUGS.dateOfBirth).toBe('date-of-birth');
     expect(FIELD_SLUGS.idDocumentValidity).toBe('id-document-validity');
+  });
+});
+
+describe('paths the backend links to', () => {
+  it.each(LOCALES)('(%s) match the pages the site builds: guidance, result, assist', (locale) => {
+    for (const field of FIELDS) expect(coreGuidancePath(locale, field)).toBe(guidancePath(locale, field));
+    expect(resultLink('https://portal.example', locale, 'abc')).toBe(
+      `https://portal.example${pagePath(locale, 'result')}#t=abc`,
+    );
+    expect(assistFormLink('https://portal.example', locale)).toBe(
+      `https://portal.example${pagePath(locale, 'assist')}`,
+    );
   });
 });
