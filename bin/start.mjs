@@ -12,4 +12,7 @@ if (major < 22) {
 }
 register();
 const { main } = await import('../functions/local/start.ts');
-process.exitCode = await main(process.env);
+const exitCode = await main(process.env);
+// Every server and client is closed by now; tsx's loader keeps a message port open that would hold the process, so
+// leave explicitly with the stack's own exit code.
+process.exit(exitCode);

@@ -9,10 +9,11 @@ export class PortInUseError extends Error {
   constructor(
     readonly port: number,
     readonly variable: string,
+    readonly suggestion?: number,
   ) {
     super(
       `Port ${port} is already in use, so the local stack cannot start. ` +
-        `Stop whatever uses it, or pick another port: ${variable}=${port + 1} npm start`,
+        `Stop whatever uses it, or pick another port: ${variable}=${suggestion ?? port + 1} npm start`,
     );
     this.name = 'PortInUseError';
   }
@@ -24,31 +25,43 @@ export interface PortRequest {
   variable: string;
 }
 
-/** Resolves when the port can be bound on host (port 0 always can); rejects with PortInUseError otherwise. */
-export async function assertPortFree(request: PortRequest, host = '127.0.0.1'): Promise<void> {
-  if (request.port === 0) return;
-  await new Promise<void>((resolve, reject) => {
+/**
+ * Resolves when the port can be bound on host (port 0 always can); rejects with PortInUseError otherwise, suggesting
+ * the next port that is free and not wanted by another service.
+ */
+export async function assertPortFree(request: PortRequest, host = '127.0.0.1', avoid: ReadonlySet<number> = new Set()) {
+  if (request.port === 0 || (await canBind(request.port, host))) return;
+  let suggestion: number | undefined;
+  for (let candidate = request.port + 1; candidate <= Math.min(request.port + 50, 65535); candidate++) {
+    if (!avoid.has(candidate) && (await canBind(candidate, host))) {
+      suggestion = candidate;
+      break;
+    }
+  }
+  throw new PortInUseError(request.port, request.variable, suggestion);
+}
+
+function canBind(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE' || error.code === 'EACCES'
-          ? new PortInUseError(request.port, request.variable)
-          : error,
-      );
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolve(false);
+      else reject(error);
     });
-    probe.listen({ port: request.port, host, exclusive: true }, () => probe.close(() => resolve()));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
   });
 }
 
 export async function assertPortsFree(requests: readonly PortRequest[], host = '127.0.0.1'): Promise<void> {
   const seen = new Map<number, string>();
+  const wanted = new Set(requests.map((request) => request.port));
   for (const request of requests) {
     const other = seen.get(request.port);
     if (request.port !== 0 && other) {
       throw new Error(`${request.variable} and ${other} are both ${request.port}; give each its own port.`);
     }
     seen.set(request.port, request.variable);
-    await assertPortFree(request, host);
+    await assertPortFree(request, host, wanted);
   }
 }
 

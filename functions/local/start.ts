@@ -32,8 +32,13 @@ export async function main(env: NodeJS.ProcessEnv): Promise<number> {
 
   console.log(describeStack(stack));
   const signal = await new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    const onSignal = (received: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      done(received);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
   console.log(`\n${signal}: stopping (sending queued mail, closing servers)…`);
   try {
