@@ -24,14 +24,21 @@ export function startResultPage(): void {
   void showLocalBanner();
   const root = document.getElementById('result');
   if (!root) return;
-  const token = takeTokenFromFragment();
-  if (!token) {
-    showState(root, 'no_token');
-    return;
-  }
   const endpoint = root.dataset.endpoint ?? '/api/v1/results';
-  root.querySelector('[data-retry]')?.addEventListener('click', () => void redeem(root, endpoint, token));
-  void redeem(root, endpoint, token);
+  let token = takeTokenFromFragment();
+  root.querySelector('[data-retry]')?.addEventListener('click', () => {
+    if (token) void redeem(root, endpoint, token);
+  });
+  // A second result link opened in the same tab only changes the fragment: no page load, so redeem it here.
+  window.addEventListener('hashchange', () => {
+    const next = takeTokenFromFragment();
+    if (next) {
+      token = next;
+      void redeem(root, endpoint, next);
+    }
+  });
+  if (token) void redeem(root, endpoint, token);
+  else showState(root, 'no_token');
 }
 
 /** Reads `t` from the fragment and clears the fragment from the address bar and history entry. */
