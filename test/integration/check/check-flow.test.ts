@@ -119,4 +119,8 @@ it('refuses an IP past its per-minute limit with 429 and Retry-After', async () 
   }
   expect(statuses.slice(0, -1).every((status) => status === 202)).toBe(true);
   expect(statuses.at(-1)).toBe(429);
+  const again = await stack.check({ email: 'visitor-last@example.nl' }, '192.0.2.200');
+  expect(again.status).toBe(429);
+  expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+  expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
 });
