@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -34,6 +34,7 @@ export function appBundlingOptions(breachConfigPath: string): BundlingOptions {
     externalModules: EXTERNAL_MODULES,
     banner: ESM_REQUIRE_BANNER,
     forceDockerBundling: false,
+    logLevel: LogLevel.WARNING,
     commandHooks: {
       beforeBundling: () => [],
       beforeInstall: () => [],
@@ -92,6 +93,8 @@ export class AppFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         BREACH_CONFIG: `${LAMBDA_TASK_ROOT}/${BUNDLED_CONFIG_FILE}`,
+        // Stack traces point into the TypeScript sources (the .map ships next to the bundle).
+        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
     });

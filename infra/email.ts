@@ -94,7 +94,8 @@ export class PortalEmail extends Construct {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: this.queueKey,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(60),
+      // ≥ 6 × the sender's timeout, as Lambda's SQS guidance asks, so a slow batch is not delivered twice.
+      visibilityTimeout: Duration.seconds(90),
       retentionPeriod: Duration.days(1),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
     });
@@ -109,10 +110,8 @@ export class PortalEmail extends Construct {
       environment: {
         ...props.environment,
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
-        // Each sender paces itself to its share of the account rate; SES throttling still retries via SQS.
-        SES_SEND_RATE_PER_SENDER: String(Math.max(1, Math.floor(props.sesSendRatePerSecond / concurrency))),
       },
-      timeout: Duration.seconds(30),
+      timeout: Duration.seconds(15),
       reservedConcurrentExecutions: concurrency,
     });
     this.sender.function.addEventSource(

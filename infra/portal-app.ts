@@ -38,6 +38,5 @@ export function buildPortal(app: App, projectRoot: string): PortalApp {
     webAclArn: edge.webAclArn,
     edgeCertificate: edge.certificate,
   });
-  portal.addDependency(edge);
   return { settings, edge, portal };
 }

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { addPortalNagSuppressions } from '../../infra/nag-suppressions';
+import { buildPortal, type PortalApp } from '../../infra/portal-app';
+
+/*
+ * Builds the app exactly as infra/app.ts does (cdk.json context, nag suppressions), with test overrides.
+ * Synthesis bundles every Lambda with esbuild, so each test file synthesizes once and shares the templates.
+ */
+
+export const PROJECT_ROOT = resolve(__dirname, '../..');
+export const FIXTURE_HANDLER = 'test/infra/fixtures/handler.ts';
+export const FIXTURE_SITE = 'test/infra/fixtures/site';
+
+export interface SynthesizedPortal extends PortalApp {
+  app: App;
+  portalTemplate: Template;
+  edgeTemplate: Template;
+  nagErrors: string[];
+  nagWarnings: string[];
+}
+
+export function synthPortal(context: Record<string, unknown> = {}): SynthesizedPortal {
+  const cdkJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: object };
+  const app = new App({
+    context: { ...cdkJson.context, siteAssetPath: FIXTURE_SITE, ...context },
+  });
+  const built = buildPortal(app, PROJECT_ROOT);
+  addPortalNagSuppressions(built.portal, built.edge);
+  const nag = new AwsSolutionsChecks(app).validateScope(app);
+  const paths = (severity: string) =>
+    nag.violations
+      .filter((v) => v.severity === severity)
+      .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath}`));
+  return {
+    ...built,
+    app,
+    portalTemplate: Template.fromStack(built.portal),
+    edgeTemplate: Template.fromStack(built.edge),
+    nagErrors: paths('error'),
+    nagWarnings: paths('warning'),
+  };
+}
