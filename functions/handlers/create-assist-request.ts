@@ -29,5 +29,10 @@ export function createAssistRequestHandler(deps: CreateAssistRequestDependencies
 
 export const handler = lazyHandler(async () => {
   const { logger, metrics } = productionObservability();
-  return withObservability(createAssistRequestHandler(await productionAssistRequestDependencies()), logger, metrics);
+  return withObservability(
+    createAssistRequestHandler(await productionAssistRequestDependencies()),
+    logger,
+    metrics,
+    'CreateAssistRequest',
+  );
 });

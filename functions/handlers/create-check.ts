@@ -31,5 +31,5 @@ export function createCheckHandler(deps: CreateCheckDependencies) {
 
 export const handler = lazyHandler(async () => {
   const { logger, metrics } = productionObservability();
-  return withObservability(createCheckHandler(await productionCheckDependencies()), logger, metrics);
+  return withObservability(createCheckHandler(await productionCheckDependencies()), logger, metrics, 'CreateCheck');
 });

@@ -25,5 +25,10 @@ export function createRedeemResultHandler(deps: RedeemResultDependencies) {
 
 export const handler = lazyHandler(async () => {
   const { logger, metrics } = productionObservability();
-  return withObservability(createRedeemResultHandler(await productionRedeemResultDependencies()), logger, metrics);
+  return withObservability(
+    createRedeemResultHandler(await productionRedeemResultDependencies()),
+    logger,
+    metrics,
+    'RedeemResult',
+  );
 });

@@ -47,5 +47,10 @@ export function createSendEmailHandler(deps: SendEmailDependencies) {
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse>(async () => {
   const { logger, metrics } = productionObservability();
-  return withObservability(createSendEmailHandler(await productionSendEmailDependencies()), logger, metrics);
+  return withObservability(
+    createSendEmailHandler(await productionSendEmailDependencies()),
+    logger,
+    metrics,
+    'SendEmail',
+  );
 });

@@ -50,15 +50,36 @@ export function countMetricsOf(metrics: Metrics): CountMetrics {
 }
 
 /**
- * Adds the Lambda context to every log line and flushes the invocation's metrics as one EMF record. Used on the
- * production `handler` exports only; factories stay free of Powertools so tests and the local stack need none.
+ * Adds the Lambda context to every log line and flushes the invocation's metrics as one EMF record, with a count of
+ * the outcome (`Responses2xx|4xx|5xx`, and `Error_<code>` for a typed error such as rate_limited) under a `route`
+ * dimension. Used on the production `handler` exports only; factories stay free of Powertools so tests and the local
+ * stack need none. Middy runs later-registered after/onError hooks first, so these counts land before the flush.
  */
 export function withObservability<TEvent, TResult>(
   handler: MiddyfiedHandler<TEvent, TResult>,
   logger: Logger,
   metrics: Metrics,
+  route: string,
 ): MiddyfiedHandler<TEvent, TResult> {
+  const countStatus = (status: number) => {
+    metrics.addDimension('route', route);
+    metrics.addMetric(`Responses${Math.floor(status / 100)}xx`, MetricUnit.Count, 1);
+  };
   return handler
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use({
+      after: (request) => {
+        const status = (request.response as { statusCode?: unknown } | undefined)?.statusCode;
+        countStatus(typeof status === 'number' ? status : 200);
+      },
+      onError: (request) => {
+        const error = request.error as { code?: unknown; status?: unknown } | null;
+        countStatus(typeof error?.status === 'number' ? error.status : 500);
+        // Codes are fixed snake_case strings from errors.ts, never data.
+        if (typeof error?.code === 'string' && /^[a-z_]{1,40}$/.test(error.code)) {
+          metrics.addMetric(`Error_${error.code}`, MetricUnit.Count, 1);
+        }
+      },
+    });
 }
