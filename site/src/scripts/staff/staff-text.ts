@@ -300,7 +300,8 @@ const dutch: StaffConsoleText = {
       'Dat bewijst niet dat de beller niet getroffen is: probeer een ander gegeven dat de beller gebruikt kan hebben, of stuur de bevestigingsmail opnieuw.',
     readOut: 'Lees per gegeven de uitleg voor of stuur de link:',
     noValues: 'Het portaal bevat geen waarden: bevestig of noem nooit persoonsgegevens.',
-    confirmationQueued: 'Gedaan. Als het adres bekend is, krijgt de klant binnen enkele minuten de e-mail met de uitkomst.',
+    confirmationQueued:
+      'Gedaan. Als het adres bekend is, krijgt de klant binnen enkele minuten de e-mail met de uitkomst.',
     queueEmpty: 'Geen verzoeken met deze status.',
     queueSaved: 'Opgeslagen.',
     statuses: { open: 'open', in_progress: 'in behandeling', done: 'afgehandeld' },
