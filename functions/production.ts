@@ -15,9 +15,9 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
 /*
  * The only production wiring: reads the environment, builds SDK clients and adapters. For the CDK engineer:
  *
- * - Breach config: BUNDLED. This file imports config/breach.json, so esbuild inlines the same file the CDK app
- *   validates at synth (no 4 KiB env-var limit, nothing to fetch at cold start). To deploy another breach, put its
- *   config in config/breach.json before `cdk synth`.
+ * - Breach config: BUNDLED, never fetched at cold start and never in an env-var value (4 KiB limit). By default
+ *   esbuild inlines config/breach.json; `cdk -c config=other.json` copies that file into the bundle and names its
+ *   bundled path in BREACH_CONFIG (see below). Either way it is the file the CDK app validated at synth.
  * - Environment (infra/lambda-environment.ts): TABLE_NAMES (JSON of the granted tables), PEPPER_SECRET_ARN,
  *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET for the sender.
  * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
