@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES } from '../breach-config';
 import {
   InvalidCustomerNumberError,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES } from '../breach-config';
 import { InvalidInputError, type PortalError } from '../errors';
 import { IDENTIFIER_TYPES } from '../fields';
