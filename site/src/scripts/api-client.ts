@@ -1,3 +1,5 @@
+import { parseRetryAfter } from './retry-after';
+
 /*
  * The islands' only way to the API: same-origin JSON POSTs (CSP connect-src 'self'), with every failure turned into
  * data the page can show. Error bodies follow DESIGN §5: {"error":{"code","message"}}.
@@ -8,10 +10,11 @@ export type ApiOutcome =
   | { kind: 'error'; status: number; code: string; message: string; retryAfterSeconds?: number }
   | { kind: 'network' };
 
-export async function postJson(url: string, body: unknown): Promise<ApiOutcome> {
+/** `fetchImpl` is the browser's fetch; tests pass their own. */
+export async function postJson(url: string, body: unknown, fetchImpl: typeof fetch = fetch): Promise<ApiOutcome> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetchImpl(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
@@ -29,24 +32,10 @@ export async function postJson(url: string, body: unknown): Promise<ApiOutcome> 
     status: response.status,
     code: typeof error.code === 'string' ? error.code : `http_${response.status}`,
     message: typeof error.message === 'string' ? error.message : '',
-    retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
   };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Retry-After is either seconds or an HTTP date. */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
-}
-
-/** Rounded up, never below 1: "try again in 0 minutes" helps no one. */
-export function minutesFromSeconds(seconds: number | undefined): number {
-  return Math.max(1, Math.ceil((seconds ?? 60) / 60));
 }

@@ -1,23 +1,15 @@
-import { minutesFromSeconds, postJson } from './api-client';
+import { postJson } from './api-client';
+import { assistFieldError } from './assist-api-errors';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
 import { showLocalBanner } from './local-banner';
 import { applyClosingDate } from './portal-closing';
+import { minutesFromSeconds } from './retry-after';
 
 /*
  * The assisted-lookup form: a customer who cannot use the email route asks to be called back. POSTs
  * {name, phone?, customerNumber?, preferredTime, locale, message?} to /api/v1/assist-requests; 202 → thank-you state.
  * Format checks (phone, customer number) are the API's: it normalises exactly as the staff lookup will.
  */
-
-/** API error code → the field it belongs to and the data-msg-* key of its message. */
-const FIELD_ERRORS: Record<string, { field: string; messageKey: string }> = {
-  invalid_name: { field: 'name', messageKey: 'invalid_name' },
-  invalid_phone: { field: 'phone', messageKey: 'invalid_phone' },
-  invalid_customer_number: { field: 'customerNumber', messageKey: 'invalid_customer_number' },
-  missing_contact: { field: 'phone', messageKey: 'need_contact' },
-  invalid_preferred_time: { field: 'preferredTime', messageKey: 'invalid_preferred_time' },
-  invalid_message: { field: 'message', messageKey: 'invalid_message' },
-};
 
 export function startAssistForm(): void {
   void showLocalBanner();
@@ -67,10 +59,9 @@ async function submitAssistRequest(form: HTMLFormElement): Promise<void> {
   showErrors(form, [{ message: formMessage(form, 'unexpected') }]);
 }
 
-/** Maps an API error to its field: by code, or by the field the schema error names ("Invalid value for "phone""). */
+/** Maps an API 400 to its field and the form's own message for it. */
 function fieldErrorFor(form: HTMLFormElement, code: string, message: string): FieldError {
-  const named = /"(name|phone|customerNumber|preferredTime|message)"/.exec(message)?.[1];
-  const known = FIELD_ERRORS[code] ?? Object.values(FIELD_ERRORS).find((entry) => entry.field === named);
+  const known = assistFieldError(code, message);
   if (!known) return { message: formMessage(form, 'unexpected') };
   return { field: known.field, message: formMessage(form, known.messageKey) };
 }

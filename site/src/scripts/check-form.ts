@@ -1,7 +1,8 @@
-import { minutesFromSeconds, postJson } from './api-client';
+import { type ApiOutcome, postJson } from './api-client';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
 import { showLocalBanner } from './local-banner';
 import { applyClosingDate } from './portal-closing';
+import { minutesFromSeconds } from './retry-after';
 
 /*
  * The home page check form: POST {email, locale} to /api/v1/checks. Every valid address gets the same 202 (the API is
@@ -37,10 +38,7 @@ async function submitCheck(form: HTMLFormElement): Promise<void> {
   showErrors(form, [checkError(form, outcome)]);
 }
 
-function checkError(
-  form: HTMLFormElement,
-  outcome: Exclude<Awaited<ReturnType<typeof postJson>>, { kind: 'ok' }>,
-): FieldError {
+function checkError(form: HTMLFormElement, outcome: Exclude<ApiOutcome, { kind: 'ok' }>): FieldError {
   if (outcome.kind === 'network') return { message: formMessage(form, 'network') };
   if (outcome.status === 429) {
     const minutes = minutesFromSeconds(outcome.retryAfterSeconds);

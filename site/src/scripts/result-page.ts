@@ -1,5 +1,6 @@
 import { isRecord, postJson } from './api-client';
 import { showLocalBanner } from './local-banner';
+import { type ResultState, stateForError, tokenFromFragment } from './result-fragment';
 
 /*
  * The result page island. The token arrives in the URL fragment (`#t=…`), which browsers never send to a server, so
@@ -7,18 +8,6 @@ import { showLocalBanner } from './local-banner';
  * in history or get shared by copy-paste, and redeemed with a POST so a mail scanner prefetching the link cannot
  * burn it. All text is in the page; this script only chooses which state to show.
  */
-
-type ResultState =
-  | 'loading'
-  | 'exposed'
-  | 'nothing'
-  | 'token_expired'
-  | 'token_used'
-  | 'token_unknown'
-  | 'no_token'
-  | 'network';
-
-const TOKEN_ERRORS = new Set<ResultState>(['token_expired', 'token_used', 'token_unknown']);
 
 export function startResultPage(): void {
   void showLocalBanner();
@@ -43,23 +32,16 @@ export function startResultPage(): void {
 
 /** Reads `t` from the fragment and clears the fragment from the address bar and history entry. */
 export function takeTokenFromFragment(): string | undefined {
-  const fragment = location.hash.replace(/^#/, '');
-  if (fragment) history.replaceState(history.state, '', location.pathname + location.search);
-  const token = new URLSearchParams(fragment).get('t')?.trim();
-  return token || undefined;
+  const token = tokenFromFragment(location.hash);
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
 }
 
 async function redeem(root: HTMLElement, endpoint: string, token: string): Promise<void> {
   showState(root, 'loading', false);
   const outcome = await postJson(endpoint, { token });
   if (outcome.kind === 'network') return showState(root, 'network');
-  if (outcome.kind === 'error') {
-    const state = outcome.code as ResultState;
-    return showState(
-      root,
-      TOKEN_ERRORS.has(state) ? state : outcome.status === 410 ? 'token_expired' : 'token_unknown',
-    );
-  }
+  if (outcome.kind === 'error') return showState(root, stateForError(outcome.status, outcome.code));
   const body = isRecord(outcome.body) ? outcome.body : {};
   const exposed = Array.isArray(body.exposed) ? body.exposed.filter((field) => typeof field === 'string') : [];
   if (exposed.length === 0) return showState(root, 'nothing');
