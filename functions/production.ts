@@ -33,17 +33,17 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
 // `cdk -c config=other.json` copies that file into the bundle and names it in BREACH_CONFIG (infra/app-function.ts);
 // without it (tests, the default deploy) the imported config/breach.json is the config.
 const bundledConfigPath = process.env.BREACH_CONFIG;
-const config: BreachConfig = parseBreachConfig(
+export const config: BreachConfig = parseBreachConfig(
   bundledConfigPath ? JSON.parse(readFileSync(bundledConfigPath, 'utf8')) : breachJson,
 );
 
-function requiredEnv(name: string): string {
+export function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Missing environment variable ${name}`);
   return value;
 }
 
-function tableName(key: TableKey): string {
+export function tableName(key: TableKey): string {
   const names = JSON.parse(requiredEnv('TABLE_NAMES')) as Partial<Record<TableKey, string>>;
   const name = names[key];
   if (!name) throw new Error(`TABLE_NAMES has no "${key}" table: check the route's grants`);
@@ -51,7 +51,7 @@ function tableName(key: TableKey): string {
 }
 
 let documentClient: Promise<DynamoDBDocumentClient> | undefined;
-function dynamoDocumentClient(): Promise<DynamoDBDocumentClient> {
+export function dynamoDocumentClient(): Promise<DynamoDBDocumentClient> {
   documentClient ??= Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]).then(
     ([{ DynamoDBClient }, { DynamoDBDocumentClient }]) =>
       DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
@@ -61,7 +61,7 @@ function dynamoDocumentClient(): Promise<DynamoDBDocumentClient> {
 
 let pepperPromise: Promise<Pepper> | undefined;
 /** Fetched once per container and cached; a failed fetch is not cached, so the next request tries again. */
-function secretsManagerPepper(): Promise<Pepper> {
+export function secretsManagerPepper(): Promise<Pepper> {
   pepperPromise ??= import('@aws-sdk/client-secrets-manager')
     .then(({ GetSecretValueCommand, SecretsManagerClient }) =>
       new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('PEPPER_SECRET_ARN') })),

@@ -2,6 +2,9 @@ import { readAuditLog } from '../core/staff/audit-report';
 import { auditQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability } from '../production';
+import { productionStaffAuditDependencies } from '../production-staff';
 
 /* GET /api/v1/staff/audit?from&to&staff&limit (supervisors) → {from, to, rows, truncated}. */
 
@@ -16,3 +19,13 @@ export function createStaffAuditHandler(deps: StaffAuditHandlerDependencies) {
     },
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(
+    createStaffAuditHandler(await productionStaffAuditDependencies()),
+    logger,
+    metrics,
+    'StaffAudit',
+  );
+});

@@ -2,6 +2,9 @@ import { resendConfirmation } from '../core/staff/resend-confirmation';
 import { mapStaffValidationError, staffConfirmationRequestSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability } from '../production';
+import { productionStaffConfirmationDependencies } from '../production-staff';
 
 /*
  * POST /api/v1/staff/confirmations → 202 {"status":"accepted"}: the customer gets the website's own confirmation mail.
@@ -22,3 +25,13 @@ export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDep
     },
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(
+    createStaffConfirmationHandler(await productionStaffConfirmationDependencies()),
+    logger,
+    metrics,
+    'StaffConfirmation',
+  );
+});

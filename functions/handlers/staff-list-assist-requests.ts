@@ -2,6 +2,9 @@ import { listAssistQueue } from '../core/staff/assist-queue';
 import { assistListQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability } from '../production';
+import { productionStaffListAssistRequestsDependencies } from '../production-staff';
 
 /*
  * GET /api/v1/staff/assist-requests?status=open → {items}: the callback queue, details opened with the SecretBox for
@@ -20,3 +23,13 @@ export function createStaffListAssistRequestsHandler(deps: StaffListAssistReques
     },
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(
+    createStaffListAssistRequestsHandler(await productionStaffListAssistRequestsDependencies()),
+    logger,
+    metrics,
+    'StaffListAssistRequests',
+  );
+});

@@ -2,6 +2,9 @@ import { lookUpOnBehalf } from '../core/staff/lookup-on-behalf';
 import { mapStaffValidationError, staffLookupRequestSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability } from '../production';
+import { productionStaffLookupDependencies } from '../production-staff';
 
 /* POST /api/v1/staff/lookups → {found, exposed, records, guidance}: field names for one subject, audited. */
 
@@ -16,3 +19,13 @@ export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
     handle: async ({ body, event }) => ({ status: 200, body: await lookUpOnBehalf(deps, staffCallOf(event), body) }),
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(
+    createStaffLookupHandler(await productionStaffLookupDependencies()),
+    logger,
+    metrics,
+    'StaffLookup',
+  );
+});

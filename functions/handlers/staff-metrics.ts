@@ -2,6 +2,9 @@ import { readDailyMetrics } from '../core/staff/metrics-report';
 import { metricsQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability } from '../production';
+import { productionStaffMetricsDependencies } from '../production-staff';
 
 /* GET /api/v1/staff/metrics?days=N (supervisors, N ≤ 90) → {days: [{day, checks, hits, …}]}, oldest first. */
 
@@ -16,3 +19,13 @@ export function createStaffMetricsHandler(deps: StaffMetricsHandlerDependencies)
     },
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(
+    createStaffMetricsHandler(await productionStaffMetricsDependencies()),
+    logger,
+    metrics,
+    'StaffMetrics',
+  );
+});

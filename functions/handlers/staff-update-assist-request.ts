@@ -3,6 +3,9 @@ import { updateAssistRequest } from '../core/staff/assist-queue';
 import { assistRequestUpdateSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { withObservability } from '../observability/powertools';
+import { lazyHandler, productionObservability } from '../production';
+import { productionStaffUpdateAssistRequestDependencies } from '../production-staff';
 
 /* PATCH /api/v1/staff/assist-requests/{id} {status, note?} → the updated item (without the callback details). */
 
@@ -22,3 +25,13 @@ export function createStaffUpdateAssistRequestHandler(deps: StaffUpdateAssistReq
     },
   });
 }
+
+export const handler = lazyHandler(async () => {
+  const { logger, metrics } = productionObservability();
+  return withObservability(
+    createStaffUpdateAssistRequestHandler(await productionStaffUpdateAssistRequestDependencies()),
+    logger,
+    metrics,
+    'StaffUpdateAssistRequest',
+  );
+});
