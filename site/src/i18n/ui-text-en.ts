@@ -62,7 +62,7 @@ export function englishUiText(config: BreachConfig): UiText {
       intro: 'If the email address is right, an email is now on its way to you.',
       expectHeading: 'What will you get?',
       expect: [
-        `Is your data involved? Then you get an email with a personal link to your result. The link works once and expires after ${config.retention.tokenHours} hours.`,
+        `Is your data involved? Then you get an email with a personal link to your result. The link works for ${config.retention.tokenHours} hours; once you have opened it, for ${config.retention.resultWindowMinutes} more minutes.`,
         'Do we find nothing for this address? Then you get an email saying so, explaining how we can help you another way.',
         'The email never contains your data itself, only which kinds of data are involved.',
       ],

@@ -62,8 +62,7 @@ export function dutchUiText(config: BreachConfig): UiText {
       intro: 'Als het e-mailadres klopt, is er nu een e-mail naar je onderweg.',
       expectHeading: 'Wat krijg je?',
       expect: [
-        'Zitten je gegevens bij het datalek? Dan krijg je een e-mail met een persoonlijke link naar je uitslag. De link werkt één keer en verloopt na ' +
-          `${config.retention.tokenHours} uur.`,
+        `Zitten je gegevens bij het datalek? Dan krijg je een e-mail met een persoonlijke link naar je uitslag. De link werkt ${config.retention.tokenHours} uur; nadat je hem hebt geopend nog ${config.retention.resultWindowMinutes} minuten.`,
         'Vinden we niets op dit adres? Dan krijg je een e-mail die dat zegt, met uitleg over hoe we je op een andere manier kunnen helpen.',
         'De e-mail noemt nooit je gegevens zelf, alleen welke soorten gegevens het betreft.',
       ],
