@@ -1,0 +1,78 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_BREACH_CONFIG_PATH } from '../../functions/config/load-breach-config';
+import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
+import { ensureSiteBuilt } from '../../functions/local/site-build';
+import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-protocol';
+
+/*
+ * The local stack (`npm start`'s startLocalStack) in a process of its own, for the reliability scripts: the load
+ * generator, the fuzzer and the timing client then run in another process, as a real client would, and this
+ * process's memory can be measured alone. It runs on free ports and a temporary LOCAL_DIR, with the breach config's
+ * limits overridden for the run. Driven over the IPC channel by local-stack-process.ts.
+ */
+
+const options = JSON.parse(process.env.STACK_PROCESS_OPTIONS ?? '{}') as StackProcessOptions;
+
+async function writeConfigOverride(): Promise<string> {
+  const base = JSON.parse(await readFile(DEFAULT_BREACH_CONFIG_PATH, 'utf8')) as { limits: Record<string, number> };
+  const path = join(options.localDir, 'breach-config.json');
+  await writeFile(path, JSON.stringify({ ...base, limits: { ...base.limits, ...options.limits } }, null, 2));
+  return path;
+}
+
+function reply(message: ChildReply): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  // The site is built from the shipped config (same pages); only the limits differ, which no page shows. Building
+  // with the override would rewrite site/dist for everyone else working in this tree.
+  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: DEFAULT_BREACH_CONFIG_PATH }, (line) =>
+    console.error(line),
+  );
+  const stack: LocalStack = await startLocalStack({
+    port: 0,
+    dynamoDbPort: 0,
+    sesPort: 0,
+    localDir: options.localDir,
+    breachConfigPath: await writeConfigOverride(),
+    buildSite: false,
+    generatedCustomers: options.generatedCustomers,
+    logLevel: options.logLevel ?? 'WARN',
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stack.stop();
+    await rm(options.localDir, { recursive: true, force: true });
+  };
+  process.on('disconnect', () => {
+    void stop().finally(() => process.exit(0));
+  });
+  process.on('message', async (message: ChildRequest) => {
+    try {
+      if (message.op === 'settleMail') {
+        await stack.mailSettled();
+        reply({ id: message.id, ok: true });
+      } else if (message.op === 'memory') {
+        // A full collection first: what is left is what the process holds on to, not garbage not yet collected.
+        (globalThis as { gc?: () => void }).gc?.();
+        reply({ id: message.id, ok: true, value: process.memoryUsage().rss });
+      } else if (message.op === 'stop') {
+        await stop();
+        reply({ id: message.id, ok: true });
+        process.disconnect();
+      }
+    } catch (error) {
+      reply({ id: message.id, ok: false, error: (error as Error).message });
+    }
+  });
+  reply({ ready: true, urls: stack.urls, demoRecords: stack.demo.records });
+}
+
+main().catch((error: unknown) => {
+  console.error(`The local stack did not start: ${(error as Error).message}`);
+  process.exit(1);
+});

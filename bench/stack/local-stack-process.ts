@@ -1,0 +1,98 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_GENERATED_CUSTOMERS, DEMO_PEOPLE, generateDemoCustomers } from '../../functions/local/demo-data';
+import type { LocalStackUrls } from '../../functions/local/local-stack';
+import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-protocol';
+
+/*
+ * Starts local-stack-child.ts in its own Node process (the project's Node 24, TypeScript through tsx, --expose-gc so
+ * memory can be measured after a full collection) and drives it: wait for queued mail, read its RSS, stop it.
+ * The child's stdout (the handlers' JSON logs) is kept, so a script can show that no log line names an address.
+ */
+
+export interface LocalStackProcess {
+  urls: LocalStackUrls;
+  pid: number;
+  /** Every log line the stack wrote to stdout so far (bounded: the last 10 000). */
+  logLines(): readonly string[];
+  /** Resolves when every accepted check's mail has been sent (or dead-lettered). */
+  settleMail(): Promise<void>;
+  /** Resident set size of the stack's process after a full GC, in bytes. */
+  rssBytes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const CHILD_ENTRY = fileURLToPath(new URL('./local-stack-child.ts', import.meta.url));
+const MAX_LOG_LINES = 10_000;
+
+export async function startLocalStackProcess(
+  options: Omit<StackProcessOptions, 'localDir'> = {},
+): Promise<LocalStackProcess> {
+  const localDir = await mkdtemp(join(tmpdir(), 'portal-reliability-'));
+  const child: ChildProcess = fork(CHILD_ENTRY, [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, STACK_PROCESS_OPTIONS: JSON.stringify({ ...options, localDir }) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const lines: string[] = [];
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      if (lines.length > MAX_LOG_LINES) lines.shift();
+    });
+  }
+
+  const pending = new Map<number, { resolve: (value: number | undefined) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  const ready = new Promise<{ urls: LocalStackUrls }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The local stack process exited (${code}) before it was ready.`)));
+    child.on('message', (message: ChildReply) => {
+      if ('ready' in message) return resolve(message);
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiter?.resolve(message.value);
+      else waiter?.reject(new Error(message.error));
+    });
+  });
+  child.on('exit', () => {
+    for (const waiter of pending.values()) waiter.reject(new Error('The local stack process exited.'));
+    pending.clear();
+  });
+
+  const request = (op: ChildRequest['op']) =>
+    new Promise<number | undefined>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      child.send({ id, op } satisfies ChildRequest);
+    });
+
+  const { urls } = await ready;
+  return {
+    urls,
+    pid: child.pid ?? 0,
+    logLines: () => lines,
+    settleMail: async () => {
+      await request('settleMail');
+    },
+    rssBytes: async () => (await request('memory')) ?? 0,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await request('stop').catch(() => {});
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+      clearTimeout(timer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Addresses that are in the demo breach the stack seeds (the documented people and the generated customers). */
+export function demoBreachAddresses(generatedCustomers = DEFAULT_GENERATED_CUSTOMERS): string[] {
+  const people = [...DEMO_PEOPLE, ...generateDemoCustomers(generatedCustomers)];
+  return [...new Set(people.flatMap((person) => (person.email ? [person.email] : [])))];
+}

@@ -1,0 +1,24 @@
+import type { LocalStackUrls } from '../../functions/local/local-stack';
+
+/* The IPC messages between a reliability script and the local stack it runs in a child process. */
+
+export interface StackProcessOptions {
+  /** Temporary LOCAL_DIR: emulator data, pepper, staff key; removed when the stack stops. */
+  localDir: string;
+  /** Overrides of the breach config's `limits` for this run (e.g. raised so a load test measures the stack). */
+  limits?: Partial<
+    Record<
+      'checksPerAddressPerDay' | 'checksPerIpPerMinute' | 'staffLookupsPerHour' | 'assistRequestsPerIpPerHour',
+      number
+    >
+  >;
+  generatedCustomers?: number;
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export type ChildRequest = { id: number; op: 'settleMail' | 'memory' | 'stop' };
+
+export type ChildReply =
+  | { ready: true; urls: LocalStackUrls; demoRecords: number }
+  | { id: number; ok: true; value?: number }
+  | { id: number; ok: false; error: string };
