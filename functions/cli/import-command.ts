@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbExposureStore } from '../adapters/dynamodb/dynamodb-exposure-store';
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { loadBreachConfig } from '../config/load-breach-config';
 import { assertPepper, type Pepper } from '../core/identifier-hash';
+import type { ExposureStore } from '../core/ports';
 import { type ColumnMap, parseColumnMap } from '../import/import-columns';
 import { ImportError } from '../import/import-errors';
 import { createTerminalProgress, formatSummary } from '../import/import-progress';
@@ -53,7 +51,12 @@ export function decodePepper(bytes: Uint8Array): Pepper {
   return pepper;
 }
 
+/*
+ * The AWS SDK is loaded only for the targets that use it: an s3-files import with a pepper file never needs it, and
+ * it is ~40 MB of the memory budget (issue 3: ≤ 256 MB).
+ */
 async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   try {
     const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
@@ -74,6 +77,19 @@ async function readColumnMap(path: string | undefined): Promise<ColumnMap | unde
     throw new ImportError('bad_column_map', `Cannot read the column map ${path} as JSON.`);
   }
   return parseColumnMap(json);
+}
+
+async function dynamoDbExposureStore(
+  config: DynamoDBClientConfig,
+  table: string,
+  clients: { destroy(): void }[],
+): Promise<ExposureStore> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+  const { DynamoDbExposureStore } = await import('../adapters/dynamodb/dynamodb-exposure-store');
+  const client = new DynamoDBClient(config);
+  clients.push(client);
+  return new DynamoDbExposureStore(DynamoDBDocumentClient.from(client), table);
 }
 
 export const importCommand: CliCommand = async (args, io) => {
@@ -108,21 +124,20 @@ export const importCommand: CliCommand = async (args, io) => {
       if (!values['pepper-secret-id'] || !values.table)
         throw new UsageError('--target aws needs --pepper-secret-id ID and --table NAME');
       pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
-      const client = new DynamoDBClient({});
-      clients.push(client);
-      sink = { kind: 'store', store: new DynamoDbExposureStore(DynamoDBDocumentClient.from(client), values.table) };
+      sink = { kind: 'store', store: await dynamoDbExposureStore({}, values.table, clients) };
     } else {
       pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local'));
       const endpoint = values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
       // The emulator checks no credentials; fixed dummy ones keep the SDK from looking for real ones.
-      const client = new DynamoDBClient({
+      const emulator = {
         endpoint,
         region: 'eu-west-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      });
-      clients.push(client);
-      const table = values.table ?? localTableNames().exposures;
-      sink = { kind: 'store', store: new DynamoDbExposureStore(DynamoDBDocumentClient.from(client), table) };
+      };
+      sink = {
+        kind: 'store',
+        store: await dynamoDbExposureStore(emulator, values.table ?? localTableNames().exposures, clients),
+      };
     }
 
     const rejectsPath = resolve(

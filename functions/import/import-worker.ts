@@ -64,6 +64,8 @@ async function handleChunk(message: ChunkMessage): Promise<ChunkResult> {
       byKey.set(key, record);
     }
   }
+  // Malformed records were found while parsing, before the rest: restore line order (the sort is stable).
+  if (malformed.length > 0) rejects.sort((a, b) => a.line - b.line);
   const records = [...byKey.values()];
   const result: ChunkResult = {
     type: 'chunk-done',

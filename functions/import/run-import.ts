@@ -91,7 +91,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } catch (error) {
     throw new ImportError('input_unreadable', `Cannot read the input file (${(error as NodeJS.ErrnoException).code}).`);
   }
-  const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const chunkBytes = options.chunkBytes ?? 256 << 10;
   const stream = createReadStream(options.inputPath, { highWaterMark: Math.min(chunkBytes, 1 << 20) });
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { runImport } from '../functions/import/run-import';
+import { writeSyntheticBreach } from '../functions/import/synthetic-breach';
+
+/*
+ * `npm run bench:import [-- ROWS]` (or BENCH_ROWS=…): generates ROWS synthetic rows (default 1 000 000), imports them
+ * to s3-files on all cores, then runs the bare HMAC loop (3 HMACs per row) on as many worker threads, in the same
+ * run, and prints both rates, their ratio, the peak RSS and where the import's time went.
+ * Targets (issue 3): ratio ≥ 0.5 (aim 0.7), peak RSS ≤ 256 MB.
+ */
+
+const rows = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 1_000_000);
+const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
+const pepper = new Uint8Array(randomBytes(32));
+
+function runHmacLoop(): Promise<number> {
+  const perWorker = Math.ceil(rows / workers);
+  const started = process.hrtime.bigint();
+  return Promise.all(
+    Array.from(
+      { length: workers },
+      (_, index) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL('./bench-worker-bootstrap.mjs', import.meta.url), {
+            workerData: {
+              entry: new URL('./hmac-loop-worker.ts', import.meta.url).href,
+              pepper,
+              rows: perWorker,
+              offset: index * perWorker,
+            },
+          });
+          worker.once('message', () => resolve());
+          worker.once('error', reject);
+        }),
+    ),
+  ).then(() => (perWorker * workers) / (Number(process.hrtime.bigint() - started) / 1e9));
+}
+
+const seconds = (ns: number) => (ns / 1e9).toFixed(2);
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'import-bench-'));
+  try {
+    const input = join(dir, 'breach.csv');
+    let started = Date.now();
+    await writeSyntheticBreach(input, { count: rows, seed: 42 });
+    console.log(`generated ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const loadBefore = loadavg()[0] ?? 0;
+
+    started = Date.now();
+    const summary = await runImport({
+      inputPath: input,
+      pepper,
+      breachId: 'bench-breach',
+      customerNumberPattern: '^[0-9]{9}$',
+      defaultPhoneRegion: 'NL',
+      sink: { kind: 's3-files', outDir: join(dir, 'out') },
+      rejectsPath: join(dir, 'rejects.csv'),
+      workers,
+      measure: true,
+    });
+    const baseline = await runHmacLoop();
+    const loadAfter = loadavg()[0] ?? 0;
+
+    // gzip runs on libuv's pool, outside the workers' clocks: time level-1 gzip of the first output file and scale.
+    const files = summary.manifest?.files ?? [];
+    const first = files[0];
+    let gzipNs = 0;
+    if (first) {
+      const plain = gunzipSync(await readFile(join(dir, 'out', first.key)));
+      const t = process.hrtime.bigint();
+      gzipSync(plain, { level: 1 });
+      const perByte = Number(process.hrtime.bigint() - t) / plain.length;
+      gzipNs = perByte * files.reduce((sum, file) => sum + file.uncompressedBytes, 0);
+    }
+    const { timing } = summary;
+    const ratio = summary.rowsPerSecond / baseline;
+    const du = execFileSync('du', ['-sh', join(dir, 'out', 'data')]).toString().split('\t')[0];
+    console.log(
+      [
+        `rows              ${summary.rows} (${summary.identifiers} items, ${summary.rejects} rejects, ${files.length} files, ${du})`,
+        `workers           ${workers} (cores: ${availableParallelism()}, load ${loadBefore.toFixed(2)} before / ${loadAfter.toFixed(2)} after)`,
+        `import            ${Math.round(summary.rowsPerSecond)} rows/s (${(summary.elapsedMs / 1000).toFixed(1)} s wall)`,
+        `bare HMAC loop    ${Math.round(baseline)} rows/s (3 HMACs per row)`,
+        `ratio             ${ratio.toFixed(2)} (target ≥ 0.5, aim 0.7)`,
+        `peak RSS          ${Math.round(summary.maxRssKb / 1024)} MB (target ≤ 256 MB)`,
+        `time split (thread seconds, all workers): parse ${seconds(timing.parse)}, normalise ${seconds(timing.normalise)}, hash ${seconds(timing.hash)}, serialise ${seconds(timing.serialise)}, gzip ~${seconds(gzipNs)} (measured on the output), hand-off to gzip ${seconds(timing.write)}`,
+      ].join('\n'),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
