@@ -1,4 +1,5 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { StaffIdentity, StaffTokenVerifier } from '../../core/ports';
 import { UnauthorizedError } from '../../core/staff/staff-errors';
 import { identityFromClaims } from '../../core/staff/staff-roles';
@@ -15,6 +16,8 @@ export interface CognitoStaffTokenSettings {
   userPoolId: string;
   /** The staff console's app client id. */
   clientId: string;
+  /** Pre-loaded signing keys (tests); without them the pool's JWKS is fetched once and cached. */
+  jwks?: Jwks;
 }
 
 export function createCognitoStaffTokenVerifier(settings: CognitoStaffTokenSettings): StaffTokenVerifier {
@@ -23,6 +26,7 @@ export function createCognitoStaffTokenVerifier(settings: CognitoStaffTokenSetti
     tokenUse: 'access',
     clientId: settings.clientId,
   });
+  if (settings.jwks) verifier.cacheJwks(settings.jwks);
   return {
     verify: async (token: string): Promise<StaffIdentity> => {
       let claims: Record<string, unknown>;
