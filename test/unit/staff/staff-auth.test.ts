@@ -111,6 +111,25 @@ describe('staff-auth middleware', () => {
     expect(JSON.stringify(records)).not.toMatch(/12345678/);
   });
 
+  it('audits a call that fails inside as an error, with the failure named and nothing answered', async () => {
+    const { deps, stores, clock } = setUp();
+    const failingExposures = {
+      ...stores.exposures,
+      findByIdentifier: async () => {
+        throw new Error('socket hang up');
+      },
+      putRecords: async () => {},
+    };
+    const handler = createStaffLookupHandler({ ...deps, exposures: failingExposures });
+    const response = await invoke(handler, staffEvent({ token: agentToken(), body: lookup }));
+
+    expect(response.status).toBe(500);
+    expect(response.body.error.code).toBe('internal_error');
+    expect(await stores.audit.list({ from: 0, to: clock.now() })).toEqual([
+      expect.objectContaining({ staffId: 'agent.anna', outcome: 'error', detail: 'internal_error' }),
+    ]);
+  });
+
   it('answers nothing (503) when the audit log cannot be written', async () => {
     const { deps } = setUp();
     const brokenAudit: AuditLog = {
