@@ -258,7 +258,11 @@ describe('protection (us-east-1)', () => {
     expect(portal.edge.region).toBe('us-east-1');
     const acl = Object.values(portal.edgeTemplate.findResources('AWS::WAFv2::WebACL'))[0]?.Properties;
     expect(acl.Scope).toBe('CLOUDFRONT');
-    const rules = acl.Rules as { Name: string; Action?: object; Statement: Record<string, { Name?: string } | undefined> }[];
+    const rules = acl.Rules as {
+      Name: string;
+      Action?: object;
+      Statement: Record<string, { Name?: string } | undefined>;
+    }[];
     const managed = rules.map((rule) => rule.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
     expect(managed).toEqual(
       expect.arrayContaining(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']),
