@@ -23,11 +23,21 @@ export function startResultPage(): void {
     const next = takeTokenFromFragment();
     if (next) {
       token = next;
+      carryTokenToOtherLanguage(next);
       void redeem(root, endpoint, next);
     }
   });
-  if (token) void redeem(root, endpoint, token);
-  else showState(root, 'no_token');
+  if (token) {
+    carryTokenToOtherLanguage(token);
+    void redeem(root, endpoint, token);
+  } else showState(root, 'no_token');
+}
+
+/* Switching language keeps the result: the other locale's result page gets the token in its fragment again (within
+   the read window the API answers the same result; the fragment never reaches a server). */
+function carryTokenToOtherLanguage(token: string): void {
+  const link = document.querySelector<HTMLAnchorElement>('a.language-switch');
+  if (link) link.href = `${link.href.split('#')[0]}#t=${encodeURIComponent(token)}`;
 }
 
 /** Reads `t` from the fragment and clears the fragment from the address bar and history entry. */
