@@ -61,6 +61,15 @@ describe('the built site', () => {
     for (const locale of LOCALES) expect(root).toContain(`href="/${locale}/"`);
   });
 
+  it('has no broken internal links', () => {
+    for (const [file, html] of site.html) {
+      for (const match of html.matchAll(/<a\b[^>]*\shref="(\/[^"#?]*)[^"]*"/g)) {
+        const target = match[1] as string;
+        expect({ file, target, built: site.html.has(htmlFileFor(target)) }).toEqual({ file, target, built: true });
+      }
+    }
+  });
+
   it.each(everyLocalePage)('links %s to the same page in the other language', (path) => {
     const other = path.replace(/^\/(nl|en)/, (_, locale) => (locale === 'nl' ? '/en' : '/nl'));
     expect(page(path)).toMatch(new RegExp(`class="language-switch" href="${other}"`));
