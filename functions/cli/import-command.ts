@@ -23,7 +23,8 @@ import type { CliCommand } from './main';
  */
 
 const USAGE = `Usage: portal import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]
-  [--rejects FILE] [--pepper-file FILE] [--pepper-secret-id ID] [--table NAME] [--endpoint URL] [--workers N]`;
+  [--rejects FILE] [--pepper-file FILE] [--pepper-secret-id ID] [--table NAME] [--endpoint URL] [--workers N]
+  [--merge-existing]   (local/aws: add a further file of the same breach, merging each subject's fields)`;
 
 const OPTIONS = {
   input: { type: 'string' },
@@ -37,6 +38,7 @@ const OPTIONS = {
   table: { type: 'string' },
   endpoint: { type: 'string' },
   workers: { type: 'string' },
+  'merge-existing': { type: 'boolean' },
 } as const;
 
 class UsageError extends Error {}
@@ -93,7 +95,7 @@ async function dynamoDbExposureStore(
 }
 
 export const importCommand: CliCommand = async (args, io) => {
-  let values: { [K in keyof typeof OPTIONS]?: string };
+  let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
   } catch (error) {
@@ -115,6 +117,7 @@ export const importCommand: CliCommand = async (args, io) => {
     let pepper: Pepper;
     let sink: ImportSink;
     if (target === 's3-files') {
+      if (values['merge-existing']) throw new UsageError('--merge-existing applies to the local and aws targets');
       if (!values.out) throw new UsageError('--target s3-files needs --out DIR');
       if (values['pepper-file']) pepper = decodePepper(await readFile(values['pepper-file']));
       else if (values['pepper-secret-id']) pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
@@ -124,7 +127,8 @@ export const importCommand: CliCommand = async (args, io) => {
       if (!values['pepper-secret-id'] || !values.table)
         throw new UsageError('--target aws needs --pepper-secret-id ID and --table NAME');
       pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
-      sink = { kind: 'store', store: await dynamoDbExposureStore({}, values.table, clients) };
+      const store = await dynamoDbExposureStore({}, values.table, clients);
+      sink = { kind: 'store', store, mergeExisting: values['merge-existing'] };
     } else {
       pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local'));
       const endpoint = values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
@@ -137,6 +141,7 @@ export const importCommand: CliCommand = async (args, io) => {
       sink = {
         kind: 'store',
         store: await dynamoDbExposureStore(emulator, values.table ?? localTableNames().exposures, clients),
+        mergeExisting: values['merge-existing'],
       };
     }
 

@@ -10,6 +10,7 @@ import { type ColumnMap, resolveColumns } from './import-columns';
 import { ImportError } from './import-errors';
 import { ImportWorkerPool } from './import-worker-pool';
 import type { ChunkResult, TimeSplitNs } from './import-worker-protocol';
+import { mergeWithExistingRecords } from './merge-existing-records';
 import { RecordChunker } from './record-chunker';
 import { RejectsFile } from './rejects-file';
 import { type ImportManifest, S3FilesOutput } from './s3-files-output';
@@ -21,7 +22,7 @@ import { type ImportManifest, S3FilesOutput } from './s3-files-output';
 
 export type ImportSink =
   | { kind: 's3-files'; outDir: string; maxFileBytes?: number }
-  | { kind: 'store'; store: ExposureStore };
+  | { kind: 'store'; store: ExposureStore; mergeExisting?: boolean };
 
 export interface ImportOptions {
   inputPath: string;
@@ -138,12 +139,16 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const totals = { rows: 0, identifiers: 0, subjects: 0 };
   let bytesRead = head.length;
   const store = options.sink.kind === 'store' ? options.sink.store : undefined;
+  const mergeExisting = options.sink.kind === 'store' && options.sink.mergeExisting === true;
   const handle = async (result: ChunkResult) => {
     totals.rows += result.rows;
     totals.identifiers += result.identifiers;
     totals.subjects += result.subjects;
     await rejects.add(result.rejects);
-    if (store && result.records && result.records.length > 0) await store.putRecords(result.records);
+    if (store && result.records && result.records.length > 0) {
+      const records = mergeExisting ? await mergeWithExistingRecords(store, result.records) : result.records;
+      await store.putRecords(records);
+    }
     options.onProgress?.({ rows: totals.rows, bytesRead, totalBytes, elapsedMs: Date.now() - started });
   };
   // Results are taken in submission order (so rejects stay in line order) and at most this many are in flight.

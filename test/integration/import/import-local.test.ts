@@ -28,10 +28,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function importToEmulator(): Promise<string> {
+async function importToEmulator(file = 'breach.csv', extra: string[] = []): Promise<string> {
   const lines: string[] = [];
   const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
-  const args = ['--input', join(dir, 'breach.csv'), '--target', 'local', '--endpoint', dynamo.endpoint];
+  const args = ['--input', join(dir, file), '--target', 'local', '--endpoint', dynamo.endpoint, ...extra];
   const code = await importCommand(
     [...args, '--table', dynamo.tableNames.exposures, '--breach', 'test-breach', '--rejects', join(dir, 'rejects.csv')],
     io,
@@ -66,5 +66,16 @@ describe('portal import --target local', () => {
     const before = sortItems(await scanExposures());
     await importToEmulator();
     expect(sortItems(await scanExposures())).toEqual(before);
+  });
+
+  it('merges the fields of a subject found again in a further file, with --merge-existing', async () => {
+    const header = FIXTURE_CSV.replace('\uFEFF', '').split('\r\n')[0];
+    await writeFile(join(dir, 'second.csv'), `${header}\n723456789,,,,,,,,NL91ABNA0417164300,,,,\n`);
+    await importToEmulator('second.csv', ['--merge-existing']);
+    const pepper = new Uint8Array(await readFile(join(dir, 'local', 'pepper.key')));
+    const records = await dynamo
+      .stores()
+      .exposures.findByIdentifier(expectedItems(pepper, 'test-breach')[8]?.identifierHash ?? '');
+    expect(records.map((record) => record.fields)).toEqual([['iban', 'phone', 'fullName', 'customerNumber']]);
   });
 });
