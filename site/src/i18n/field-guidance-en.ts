@@ -10,7 +10,7 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
       title: 'Your ID document number was exposed',
       riskSummary: 'Together with your name and date of birth it can be misused for identity fraud.',
       whyItMatters: [
-        'Organisations often note only the kind of document and its number instead of keeping a copy. With your name, date of birth and document number, someone can pose as you more convincingly.',
+        'Recording the kind of document and its number is often how an organisation checks who you are, instead of keeping a copy. With your name, date of birth and document number, someone can pose as you more convincingly.',
         'Your document stays valid: an ID document only loses its validity once it is reported lost or stolen. If you know that a copy (photo or scan) of your document was leaked as well, the CMI advises considering a new document from your municipality as a precaution.',
       ],
       criminalUses: [

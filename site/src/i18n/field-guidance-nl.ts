@@ -10,7 +10,7 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
       title: 'Het nummer van je identiteitsbewijs is buitgemaakt',
       riskSummary: 'Samen met je naam en geboortedatum kan het worden misbruikt voor identiteitsfraude.',
       whyItMatters: [
-        'Organisaties noteren vaak alleen het soort document en het nummer, in plaats van een kopie te bewaren. Met je naam, geboortedatum en documentnummer kan iemand zich overtuigender als jou voordoen.',
+        'Het soort document en het nummer noteren is vaak hoe een organisatie controleert wie je bent, in plaats van een kopie te bewaren. Met je naam, geboortedatum en documentnummer kan iemand zich overtuigender als jou voordoen.',
         'Je document blijft gewoon geldig: een identiteitsbewijs verliest pas zijn geldigheid als het als vermist of gestolen is gemeld. Weet je dat er ook een kopie (foto of scan) van je document is gelekt? Dan raadt het CMI aan om uit voorzorg een nieuw document aan te vragen bij je gemeente.',
       ],
       criminalUses: [
