@@ -21,8 +21,7 @@ export function englishUiText(config: BreachConfig): UiText {
     },
     footerContact: `Questions? Call ${org}: ${support.phone}`,
     footerHours: `Open ${support.hours}.`,
-    noscript:
-      'Sending this form and showing your result need JavaScript. Turn JavaScript on, or ask for help through the help-with-the-check form or by phone.',
+    noscript: `Sending this form and showing your result need JavaScript. Turn JavaScript on, or call ${org} on ${support.phone} (${support.hours}).`,
     localBanner: 'Local demo — open the inbox',
     errorSummaryTitle: 'There is a problem',
     required: 'Fill in this field.',

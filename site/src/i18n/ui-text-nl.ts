@@ -21,8 +21,7 @@ export function dutchUiText(config: BreachConfig): UiText {
     },
     footerContact: `Vragen? Bel ${org}: ${support.phone}`,
     footerHours: `Bereikbaar ${support.hours}.`,
-    noscript:
-      'Voor het versturen van dit formulier en het tonen van je uitslag is JavaScript nodig. Zet JavaScript aan, of vraag hulp via het formulier voor hulp bij de check of telefonisch.',
+    noscript: `Voor het versturen van dit formulier en het tonen van je uitslag is JavaScript nodig. Zet JavaScript aan, of bel ${org} op ${support.phone} (${support.hours}).`,
     localBanner: 'Lokale demo — open de inbox',
     errorSummaryTitle: 'Er is een probleem',
     required: 'Vul dit veld in.',
