@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SESClient } from '@aws-sdk/client-ses';
 import { createDynamoDbStores } from '../adapters/dynamodb/dynamodb-stores';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { LocalDevSecretBox } from '../adapters/kms/local-dev-secret-box';
@@ -22,7 +21,7 @@ import { loadOrCreateLocalPepper } from './local-pepper';
 import { mountRoutes } from './mount-routes';
 import { assertPortsFree } from './port-check';
 import { createPortalRequestListener } from './portal-server';
-import { startSesEmulator } from './ses-emulator';
+import { createEmulatorSesClient, startSesEmulator } from './ses-emulator';
 import { ensureSiteBuilt, siteDistDir } from './site-build';
 import { createLocalStaffLoginHandler, describeDemoStaffAccounts, LOCAL_STAFF_LOGIN_PATH } from './staff-accounts';
 import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
@@ -113,11 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const ses = await startSesEmulator({ port: options.sesPort, host });
     stops.push(ses.stop);
-    const sesClient = new SESClient({
-      endpoint: ses.endpoint,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const sesClient = createEmulatorSesClient(ses.endpoint);
     stops.push(async () => sesClient.destroy());
 
     const pepper = await loadOrCreateLocalPepper(options.localDir);
@@ -150,7 +145,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dependencies.emailQueue = queue;
     stops.push(async () => {
       // Ctrl-C must not lose a confirmation mail that was accepted with 202: send what is queued, then stop.
-      await Promise.race([queue.idle(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([queue.idle(), new Promise((resolve) => (giveUp = setTimeout(resolve, 10_000)))]);
+      clearTimeout(giveUp);
       queue.close();
     });
 

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /*
@@ -51,8 +53,40 @@ export function buildSite(projectRoot: string, breachConfigPath: string): Promis
 
 export async function ensureSiteBuilt(check: SiteBuildCheck, log: (line: string) => void): Promise<void> {
   if (!(await isSiteBuildStale(check))) return;
-  log('Building the site (site/dist is missing or older than its sources)…');
-  await buildSite(check.projectRoot, check.breachConfigPath);
+  // Two test files (jest workers) or a test and `npm start` may find the site stale at once; Astro empties
+  // site/dist before writing, so a second build would pull pages from under the first one's browser.
+  await withBuildLock(check.projectRoot, async () => {
+    if (!(await isSiteBuildStale(check))) return;
+    log('Building the site (site/dist is missing or older than its sources)…');
+    await buildSite(check.projectRoot, check.breachConfigPath);
+  });
+}
+
+const LOCK_STALE_MS = 5 * 60 * 1000;
+
+async function withBuildLock(projectRoot: string, build: () => Promise<void>): Promise<void> {
+  const lock = join(
+    tmpdir(),
+    `portal-site-build-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 16)}`,
+  );
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const heldSince = await modifiedAt(lock);
+      // A build that died without cleaning up leaves its lock; one older than any build is taken over.
+      if (heldSince !== undefined && Date.now() - heldSince > LOCK_STALE_MS)
+        await rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    await build();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
 async function modifiedAt(path: string): Promise<number | undefined> {
