@@ -1,5 +1,6 @@
 import type { BreachConfig } from '../../../functions/core/breach-config';
 import type { InfoPages } from './info-pages';
+import { formatDate } from './ui-text';
 
 export function englishInfoPages(config: BreachConfig): InfoPages {
   const org = config.organisation.name;
@@ -57,7 +58,7 @@ export function englishInfoPages(config: BreachConfig): InfoPages {
           id: 'why-not-earlier',
           question: 'Why didn’t I hear about this earlier?',
           answer: [
-            `${org} found out about the breach on the date shown on the home page. Before customers can be told anything reliable, it has to establish what happened and whose data was involved.`,
+            `${org} discovered the breach on ${formatDate(config.discoveryDate, 'en')}. Before customers can be told anything reliable, it has to establish what happened and whose data was involved.`,
             'This website lets you check yourself, privately, whether and which of your data was involved.',
           ],
         },

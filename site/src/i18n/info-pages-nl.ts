@@ -1,5 +1,6 @@
 import type { BreachConfig } from '../../../functions/core/breach-config';
 import type { InfoPages } from './info-pages';
+import { formatDate } from './ui-text';
 
 export function dutchInfoPages(config: BreachConfig): InfoPages {
   const org = config.organisation.name;
@@ -57,7 +58,7 @@ export function dutchInfoPages(config: BreachConfig): InfoPages {
           id: 'why-not-earlier',
           question: 'Waarom hoor ik dit nu pas?',
           answer: [
-            `${org} ontdekte het datalek op de datum die op de beginpagina staat. Voordat klanten iets betrouwbaars te horen kunnen krijgen, moet eerst duidelijk zijn wat er is gebeurd en van wie gegevens zijn betrokken.`,
+            `${org} ontdekte het datalek op ${formatDate(config.discoveryDate, 'nl')}. Voordat klanten iets betrouwbaars te horen kunnen krijgen, moet eerst duidelijk zijn wat er is gebeurd en van wie gegevens zijn betrokken.`,
             'Op deze website kun je zelf, privé, nagaan of en welke gegevens van jou zijn betrokken.',
           ],
         },
