@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import breachJson from '../config/breach.json';
 import type { TableKey } from './adapters/dynamodb/table-definitions';
+import { SDK_CLIENT_SETTINGS } from './adapters/sdk-client-settings';
 import { type BreachConfig, parseBreachConfig } from './core/breach-config';
 import { assertPepper, type Pepper } from './core/identifier-hash';
 import { systemClock } from './core/ports';
@@ -23,6 +24,8 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
  * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
  * - The pepper is the UTF-8 bytes of the secret's SecretString (infra/secrets.ts), fetched once per container.
  *
+ * SDK clients: bounded timeouts and attempts (adapters/sdk-client-settings.ts), so a stalled dependency is a 503
+ *   within the Lambda's timeout, not a hung invocation.
  * Tree-shaking: SDK clients and adapters are loaded with dynamic import() inside the one builder that needs them.
  * The @aws-sdk packages are external (the Lambda runtime has them) and esbuild keeps every *static* import of an
  * external module, used or not; a dynamic import inside an unused builder is dropped with it. So the check bundle
@@ -54,7 +57,9 @@ let documentClient: Promise<DynamoDBDocumentClient> | undefined;
 export function dynamoDocumentClient(): Promise<DynamoDBDocumentClient> {
   documentClient ??= Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]).then(
     ([{ DynamoDBClient }, { DynamoDBDocumentClient }]) =>
-      DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+      DynamoDBDocumentClient.from(new DynamoDBClient(SDK_CLIENT_SETTINGS), {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
   );
   return documentClient;
 }
@@ -64,7 +69,9 @@ let pepperPromise: Promise<Pepper> | undefined;
 export function secretsManagerPepper(): Promise<Pepper> {
   pepperPromise ??= import('@aws-sdk/client-secrets-manager')
     .then(({ GetSecretValueCommand, SecretsManagerClient }) =>
-      new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredEnv('PEPPER_SECRET_ARN') })),
+      new SecretsManagerClient(SDK_CLIENT_SETTINGS).send(
+        new GetSecretValueCommand({ SecretId: requiredEnv('PEPPER_SECRET_ARN') }),
+      ),
     )
     .then((result) => {
       if (!result.SecretString) throw new Error('The pepper secret has no SecretString');
@@ -114,7 +121,7 @@ export async function productionCheckDependencies(): Promise<CreateCheckDependen
     exposures: stores.exposures(),
     tokens: stores.tokens(),
     counters: stores.counters(),
-    emailQueue: new SqsEmailQueue(new SQSClient({}), requiredEnv('EMAIL_QUEUE_URL')),
+    emailQueue: new SqsEmailQueue(new SQSClient(SDK_CLIENT_SETTINGS), requiredEnv('EMAIL_QUEUE_URL')),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
   };
@@ -144,7 +151,7 @@ export async function productionAssistRequestDependencies(): Promise<CreateAssis
     pepper: secretsManagerPepper,
     assistRequests: new DynamoDbAssistRequestStore(stores.client, tableName('assistRequests'), systemClock),
     counters: stores.counters(),
-    secretBox: new KmsSecretBox(new KMSClient({}), requiredEnv('ASSIST_REQUEST_KEY_ID')),
+    secretBox: new KmsSecretBox(new KMSClient(SDK_CLIENT_SETTINGS), requiredEnv('ASSIST_REQUEST_KEY_ID')),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
   };
@@ -158,7 +165,9 @@ export async function productionSendEmailDependencies(): Promise<SendEmailDepend
   return {
     config,
     origin: requiredEnv('PORTAL_ORIGIN'),
-    mailer: new SesMailer(new SESClient({}), { configurationSetName: process.env.SES_CONFIGURATION_SET || undefined }),
+    mailer: new SesMailer(new SESClient(SDK_CLIENT_SETTINGS), {
+      configurationSetName: process.env.SES_CONFIGURATION_SET || undefined,
+    }),
     logger: appLoggerOf(productionObservability().logger),
     metrics: countMetricsOf(productionObservability().metrics),
   };

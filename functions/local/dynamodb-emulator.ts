@@ -9,6 +9,7 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../adapters/dynamodb/table-definitions';
+import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { closeServer, listenOrExplain } from './emulator-listen';
 
 /*
@@ -57,7 +58,7 @@ export function createEmulatorClients(endpoint: string) {
     endpoint,
     region: 'eu-west-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 3,
+    ...SDK_CLIENT_SETTINGS,
   });
   const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return { client, documentClient };

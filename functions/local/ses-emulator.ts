@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { SESClient } from '@aws-sdk/client-ses';
 import * as sesLocalModule from 'aws-ses-v2-local';
+import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { bindFailureReason, closeServer, EmulatorPortInUseError } from './emulator-listen';
 
 /*
@@ -47,6 +49,16 @@ export async function startSesEmulator(options: SesEmulatorOptions = {}): Promis
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : requestedPort;
   return { endpoint: `http://${host}:${port}`, host, port, stop: () => closeServer(server) };
+}
+
+/** An SES v1 client for the emulator: dummy credentials (it only checks that some are sent), bounded timeouts. */
+export function createEmulatorSesClient(endpoint: string): SESClient {
+  return new SESClient({
+    endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    ...SDK_CLIENT_SETTINGS,
+  });
 }
 
 /** One stored mail as the emulator's GET /store returns it (the fields the portal's tests read). */

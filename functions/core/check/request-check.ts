@@ -88,8 +88,10 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
     }),
     countDailyMetric(deps.counters, 'checks', now),
     countDailyMetric(deps.counters, recordCount > 0 ? 'hits' : 'misses', now),
-    deps.emailQueue.enqueue(job),
   ]);
+  // Enqueued only once every write has succeeded: a failed write is a 503 the customer retries, and a mail queued
+  // before it would then go out twice, or carry a link to a token that was never stored.
+  await deps.emailQueue.enqueue(job);
 }
 
 /** The requested locale if the breach is published in it, else the configured default. */
