@@ -134,8 +134,3 @@ export function formatDate(isoDate: string, locale: Locale): string {
     timeZone: 'UTC',
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
-
-/** "a.nl, b.nl en c.nl" */
-export function joinList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format(items);
-}
