@@ -48,7 +48,7 @@ async function requestResultLink(page: Page, locale: 'nl' | 'en', email: string)
 async function exposedFields(page: Page): Promise<string[]> {
   const list = page.locator('[data-state="exposed"] [data-exposed-list] [data-field]');
   await list.first().waitFor();
-  return list.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.field ?? ''));
+  return list.evaluateAll((items) => items.map((item) => item.getAttribute('data-field') ?? ''));
 }
 
 describe.each(['nl', 'en'] as const)('customer journey (%s)', (locale) => {
