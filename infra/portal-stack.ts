@@ -90,6 +90,16 @@ export class PortalStack extends Stack {
       webAclArn: props.webAclArn,
       siteAssetPath: settings.siteAssetPath,
       customDomain: settings.siteDomain && certificate ? { domainName: settings.siteDomain, certificate } : undefined,
+      staffConsole: {
+        hostedUiUrl: this.staffAuth.hostedUiUrl,
+        config: {
+          mode: 'cognito',
+          domain: this.staffAuth.hostedUiUrl,
+          clientId: this.staffAuth.client.userPoolClientId,
+          redirectUri: `${origin}/staff/`,
+          scopes: ['openid', 'email', 'profile'],
+        },
+      },
     });
     siteOrigin ??= `https://${this.site.distribution.distributionDomainName}`;
 

@@ -39,6 +39,17 @@ export interface PortalSiteProps {
   webAclArn: string;
   siteAssetPath: string;
   customDomain?: { domainName: string; certificate: ICertificate };
+  /** The staff console: its sign-in settings (served as /staff/config.json) and the hosted UI it talks to. */
+  staffConsole: { hostedUiUrl: string; config: StaffConsoleConfig };
+}
+
+/** The shape site/src/scripts/staff/staff-session.ts reads from /staff/config.json (docs/staff.md). */
+export interface StaffConsoleConfig {
+  mode: 'cognito';
+  domain: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
 }
 
 /** Astro emits folder/index.html; an S3 REST origin does not resolve folders, so the viewer request does. */
@@ -70,12 +81,30 @@ export class PortalSite extends Construct {
       reason:
         'The bucket holds only the public static site build and is read solely by CloudFront through origin access control; request logs would add nothing but the viewer metadata the portal promises not to keep.',
     });
-    this.responseHeadersPolicy = securityHeadersPolicy(this, readSecurityHeaders(props.securityHeadersPath));
+    const headers = readSecurityHeaders(props.securityHeadersPath);
+    this.responseHeadersPolicy = securityHeadersPolicy(this, 'SecurityHeaders', headers);
+    // The console exchanges its sign-in code at the hosted UI's token endpoint: only /staff/* may connect there.
+    const staffHeadersPolicy = securityHeadersPolicy(this, 'StaffSecurityHeaders', {
+      ...headers,
+      'Content-Security-Policy': allowConnectTo(
+        headers['Content-Security-Policy'] ?? '',
+        props.staffConsole.hostedUiUrl,
+      ),
+    });
     const indexRewrite = new EdgeFunction(this, 'IndexRewrite', {
       code: FunctionCode.fromInline(INDEX_REWRITE),
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const siteBehavior = (responseHeadersPolicy: ResponseHeadersPolicy) => ({
+      origin: siteOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
+      compress: true,
+      functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Breach-lookup portal',
       defaultRootObject: 'index.html',
@@ -85,15 +114,9 @@ export class PortalSite extends Construct {
       minimumProtocolVersion: props.customDomain && SecurityPolicyProtocol.TLS_V1_2_2021,
       domainNames: props.customDomain && [props.customDomain.domainName],
       certificate: props.customDomain?.certificate,
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.responseHeadersPolicy,
-        compress: true,
-        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
-      },
+      defaultBehavior: siteBehavior(this.responseHeadersPolicy),
       additionalBehaviors: {
+        '/staff/*': siteBehavior(staffHeadersPolicy),
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -131,16 +154,23 @@ export class PortalSite extends Construct {
           ]),
     );
 
-    if (existsSync(props.siteAssetPath)) {
-      new BucketDeployment(this, 'Deploy', {
-        destinationBucket: this.bucket,
-        sources: [Source.asset(props.siteAssetPath)],
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-        memoryLimit: 512,
-      });
-    }
+    // The site build when there is one (npm run build), and always the console's sign-in settings.
+    const sources = [Source.jsonData('staff/config.json', props.staffConsole.config)];
+    if (existsSync(props.siteAssetPath)) sources.unshift(Source.asset(props.siteAssetPath));
+    new BucketDeployment(this, 'Deploy', {
+      destinationBucket: this.bucket,
+      sources,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
   }
+}
+
+/** Adds an origin to the CSP's connect-src (and nothing else). */
+export function allowConnectTo(csp: string, origin: string): string {
+  if (!/connect-src /.test(csp)) return `${csp}; connect-src 'self' ${origin}`;
+  return csp.replace(/connect-src ([^;]*)/, (_all, sources: string) => `connect-src ${sources} ${origin}`);
 }
 
 export function readSecurityHeaders(path: string): Record<string, string> {
@@ -148,7 +178,7 @@ export function readSecurityHeaders(path: string): Record<string, string> {
 }
 
 /** Maps the header file onto CloudFront's typed security headers; anything else is sent as a custom header. */
-function securityHeadersPolicy(scope: Construct, headers: Record<string, string>): ResponseHeadersPolicy {
+function securityHeadersPolicy(scope: Construct, id: string, headers: Record<string, string>): ResponseHeadersPolicy {
   const rest = { ...headers };
   const take = (name: string) => {
     const value = rest[name];
@@ -164,7 +194,7 @@ function securityHeadersPolicy(scope: Construct, headers: Record<string, string>
     throw new Error('site/security-headers.json must define Content-Security-Policy and Strict-Transport-Security');
   const maxAge = Number(/max-age=(\d+)/.exec(hsts)?.[1] ?? Number.NaN);
   if (!Number.isFinite(maxAge)) throw new Error('Strict-Transport-Security needs max-age');
-  return new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+  return new ResponseHeadersPolicy(scope, id, {
     comment: 'Strict CSP, HSTS and framing rules for the portal (from site/security-headers.json)',
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },

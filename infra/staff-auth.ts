@@ -81,6 +81,11 @@ export class StaffAuth extends Construct {
     new CfnOutput(this, 'HostedUiDomain', { value: this.domain.baseUrl() });
   }
 
+  /** https://<prefix>.auth.<region>.amazoncognito.com — the hosted UI and its /oauth2/token endpoint. */
+  get hostedUiUrl(): string {
+    return this.domain.baseUrl();
+  }
+
   /** Tokens from this pool carry iss = this URL (API Gateway's JWT authorizer and aws-jwt-verify check it). */
   get issuerUrl(): string {
     return `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`;

@@ -234,6 +234,28 @@ describe('site', () => {
     });
   });
 
+  it('lets only /staff/* connect to the Cognito hosted UI, keeping the site CSP otherwise unchanged', () => {
+    const policies = Object.values(portal.portalTemplate.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csps = policies.map((p) =>
+      JSON.stringify(p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy),
+    );
+    expect(csps.filter((csp) => csp.includes('amazoncognito.com'))).toHaveLength(1);
+    expect(csps.filter((csp) => csp.includes("connect-src 'self' https://"))).toHaveLength(1);
+    const distribution = Object.values(portal.portalTemplate.findResources('AWS::CloudFront::Distribution'))[0];
+    const staff = distribution?.Properties.DistributionConfig.CacheBehaviors.find(
+      (b: { PathPattern: string }) => b.PathPattern === '/staff/*',
+    );
+    expect(staff).toBeDefined();
+  });
+
+  it('deploys the site build and the staff console sign-in settings to the bucket', () => {
+    const deployment = Object.values(portal.portalTemplate.findResources('Custom::CDKBucketDeployment'))[0];
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(2);
+    const markers = JSON.stringify(deployment?.Properties.SourceMarkers);
+    expect(markers).toContain(logicalId(portal.portal.staffAuth.client));
+    expect(markers).toContain(logicalId(portal.portal.site.distribution));
+  });
+
   it('serves the bucket only through origin access control and /api/* uncached to the HTTP API', () => {
     portal.portalTemplate.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     portal.portalTemplate.hasResourceProperties('AWS::S3::Bucket', {
