@@ -23,6 +23,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { VIEWER_IP_HEADER } from '../functions/http/viewer-ip';
 
 /*
  * The site concern: the Astro build in a private bucket behind CloudFront (origin access control, no public
@@ -59,6 +60,15 @@ const INDEX_REWRITE = `function handler(event) {
   if (uri.endsWith('/')) { request.uri = uri + 'index.html'; }
   else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) { request.uri = uri + '/index.html'; }
   return request;
+}`;
+
+/**
+ * Deployed, API Gateway sees CloudFront's address as the source IP; the handlers' per-IP limits need the viewer's.
+ * Written on every /api/* request, so a client-supplied value never survives (functions/http/viewer-ip.ts).
+ */
+const VIEWER_IP = `function handler(event) {
+  event.request.headers['${VIEWER_IP_HEADER}'] = { value: event.viewer.ip };
+  return event.request;
 }`;
 
 export class PortalSite extends Construct {
@@ -129,6 +139,15 @@ export class PortalSite extends Construct {
           // Forwards Authorization (staff JWT) and X-Forwarded-For; API Gateway needs its own Host header.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: this.responseHeadersPolicy,
+          functionAssociations: [
+            {
+              function: new EdgeFunction(this, 'ViewerIp', {
+                code: FunctionCode.fromInline(VIEWER_IP),
+                runtime: FunctionRuntime.JS_2_0,
+              }),
+              eventType: FunctionEventType.VIEWER_REQUEST,
+            },
+          ],
         },
       },
     });

@@ -5,6 +5,7 @@ import { PortalError, RateLimitedError } from '../core/errors';
 import type { AppLogger } from '../core/ports';
 import { parseJsonBody } from './json-body';
 import { errorResponse, jsonResponse } from './responses';
+import { viewerIpOf } from './viewer-ip';
 
 /*
  * The one middy stack every HTTP handler uses (DESIGN §5): body limit → 413, wrong media type → 415, broken JSON or
@@ -18,7 +19,7 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 export interface HttpRequest<TBody> {
   body: TBody;
   event: HttpEvent;
-  /** The caller's address as API Gateway saw it: hash it before storing, never log it. */
+  /** The caller's address (the viewer's, behind CloudFront: see viewer-ip.ts): hash it before storing, never log it. */
   sourceIp: string;
 }
 
@@ -63,7 +64,7 @@ export function createHttpHandler<TSchema extends z.ZodType | undefined = undefi
       const response = await options.handle({
         body: parsed as never,
         event,
-        sourceIp: event.requestContext?.http?.sourceIp ?? '0.0.0.0',
+        sourceIp: viewerIpOf(event),
       });
       return jsonResponse(response.status, response.body, response.headers);
     });

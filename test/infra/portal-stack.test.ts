@@ -272,6 +272,12 @@ describe('site', () => {
     expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // managed CachingDisabled
     expect(api.AllowedMethods).toContain('POST');
     expect(config.WebACLId).toBeDefined();
+    // The handlers' per-IP limits need the viewer's address, which API Gateway cannot see behind CloudFront.
+    expect(api.FunctionAssociations).toHaveLength(1);
+    const viewerIp = Object.values(portal.portalTemplate.findResources('AWS::CloudFront::Function')).find((f) =>
+      String(f.Properties.FunctionCode).includes('event.viewer.ip'),
+    );
+    expect(String(viewerIp?.Properties.FunctionCode)).toContain("headers['x-portal-viewer-ip']");
   });
 });
 
