@@ -72,6 +72,33 @@ describe('staff console', () => {
     await page.locator('#metrics-chart svg rect').first().waitFor({ state: 'attached' });
     expect(await page.locator('#metrics-chart svg rect').count()).toBe(14);
     expect(await page.locator('#metrics-rows tr').count()).toBe(14);
+
+    const accessibility = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
+  });
+
+  it('lets an agent work the call-back queue: details opened for staff, status changed with a note', async () => {
+    const context = await session.newContext();
+    const page = await context.newPage();
+    const created = await page.request.post('/api/v1/assist-requests', {
+      data: { name: 'Queue Test Caller', phone: '06 11122233', preferredTime: 'after 18:00', locale: 'en' },
+    });
+    expect(created.status()).toBeLessThan(300);
+    await signIn(page, 'agent.anna', 'demo-agent');
+
+    const row = page.locator('#queue-rows tr', { hasText: 'Queue Test Caller' });
+    await row.waitFor();
+    await row.getByLabel('Status').selectOption('in_progress');
+    await row.getByLabel('Note').fill('called, no answer');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#queue-status', { hasText: 'Saved.' }).waitFor();
+    expect(await page.locator('#queue-rows tr', { hasText: 'Queue Test Caller' }).count()).toBe(0);
+
+    await page.getByLabel('Show requests that are').selectOption('in_progress');
+    await page.getByRole('button', { name: 'Show', exact: true }).first().click();
+    const moved = page.locator('#queue-rows tr', { hasText: 'Queue Test Caller' });
+    await moved.waitFor();
+    expect(await moved.getByLabel('Note').inputValue()).toBe('called, no answer');
   });
 
   it('sends an agent who asks for the audit log away with 403 from the API itself', async () => {
