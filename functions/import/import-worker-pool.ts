@@ -39,7 +39,7 @@ class ImportWorker {
       workerData: setup(index),
       // V8's default heap limits would let garbage pile up to gigabytes before collecting; a worker's live set is a
       // few MB, so modest caps keep the whole import within its memory budget (issue 3: ≤ 256 MB) at no cost in speed.
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
     });
     this.thread.on('message', (message: FromWorkerMessage) => this.receive(message));
     this.thread.on('error', (error) =>

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -16,11 +17,14 @@ function csvCell(value: string | number): string {
 
 export class RejectsFile {
   private readonly stream: WriteStream;
+  private readonly partialPath: string;
   private failure: Error | undefined;
   count = 0;
 
   constructor(private readonly path: string) {
-    this.stream = createWriteStream(`${path}.partial`);
+    // A per-run partial name: two imports writing the same rejects path never trample each other's partial file.
+    this.partialPath = `${path}.${randomBytes(4).toString('hex')}.partial`;
+    this.stream = createWriteStream(this.partialPath);
     this.stream.on('error', (error) => {
       this.failure = error;
     });
@@ -40,11 +44,11 @@ export class RejectsFile {
     const finished = once(this.stream, 'finish');
     this.stream.end();
     await finished;
-    await rename(`${this.path}.partial`, this.path);
+    await rename(this.partialPath, this.path);
   }
 
   async abandon(): Promise<void> {
     this.stream.destroy();
-    await rm(`${this.path}.partial`, { force: true });
+    await rm(this.partialPath, { force: true });
   }
 }
