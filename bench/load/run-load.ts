@@ -87,7 +87,7 @@ async function main(): Promise<number> {
       throw new Error(`primed ${resultTokens.length} result links, not ${PRIMED_TOKENS}`);
     await clearStoredMail(stack.urls.ses);
     const acceptedBefore = await acceptedChecksMetric(dynamo);
-    const rssBefore = await stack.rssBytes();
+    const memoryBefore = await stack.memory();
 
     const nextRequest = createLoadMix({
       runId: randomBytes(4).toString('hex'),
@@ -147,7 +147,7 @@ async function main(): Promise<number> {
     const drainSeconds = (Date.now() - drainStarted) / 1000;
     const acceptedByServer = (await acceptedChecksMetric(dynamo)) - acceptedBefore;
     const mails = await readStoredMail(stack.urls.ses);
-    const rssAfter = await stack.rssBytes();
+    const memoryAfter = await stack.memory();
 
     printTraffic(result, elapsedSeconds, perKind);
     const verdict = printMailProof({
@@ -159,7 +159,9 @@ async function main(): Promise<number> {
     });
     const leakingLines = stack.logLines().filter((line) => /@example\.(org|nl)|#t=/.test(line));
     const fiveHundreds = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code.startsWith('5'));
-    console.log(`\nstack process RSS after GC: ${mb(rssBefore)} before, ${mb(rssAfter)} after`);
+    console.log(
+      `\nstack process after GC: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)} (the SES emulator keeps every mail in memory)`,
+    );
     console.log(
       `log lines written by the stack: ${stack.logLines().length}, naming an address or token: ${leakingLines.length}`,
     );

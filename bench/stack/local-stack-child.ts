@@ -59,7 +59,8 @@ async function main(): Promise<void> {
       } else if (message.op === 'memory') {
         // A full collection first: what is left is what the process holds on to, not garbage not yet collected.
         (globalThis as { gc?: () => void }).gc?.();
-        reply({ id: message.id, ok: true, value: process.memoryUsage().rss });
+        const { rss, heapUsed } = process.memoryUsage();
+        reply({ id: message.id, ok: true, memory: { rss, heapUsed } });
       } else if (message.op === 'stop') {
         await stop();
         reply({ id: message.id, ok: true });

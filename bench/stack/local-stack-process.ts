@@ -6,12 +6,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GENERATED_CUSTOMERS, DEMO_PEOPLE, generateDemoCustomers } from '../../functions/local/demo-data';
 import type { LocalStackUrls } from '../../functions/local/local-stack';
-import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-protocol';
+import type { ChildReply, ChildRequest, MemorySample, StackProcessOptions } from './stack-protocol';
 
 /*
  * Starts local-stack-child.ts in its own Node process (the project's Node 24, TypeScript through tsx, --expose-gc so
  * memory can be measured after a full collection) and drives it: wait for queued mail, read its RSS, stop it.
- * The child's stdout (the handlers' JSON logs) is kept, so a script can show that no log line names an address.
+ * The child's log lines (stdout and stderr) are kept, so a script can show that no log line names an address.
  */
 
 export interface LocalStackProcess {
@@ -21,8 +21,8 @@ export interface LocalStackProcess {
   logLines(): readonly string[];
   /** Resolves when every accepted check's mail has been sent (or dead-lettered). */
   settleMail(): Promise<void>;
-  /** Resident set size of the stack's process after a full GC, in bytes. */
-  rssBytes(): Promise<number>;
+  /** RSS and V8 heap of the stack's process after a full GC, in bytes. */
+  memory(): Promise<MemorySample>;
   stop(): Promise<void>;
 }
 
@@ -36,17 +36,24 @@ export async function startLocalStackProcess(
   const child: ChildProcess = fork(CHILD_ENTRY, [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, STACK_PROCESS_OPTIONS: JSON.stringify({ ...options, localDir }) },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const lines: string[] = [];
-  if (child.stdout) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
+  // Powertools writes info to stdout and warnings/errors to stderr: keep both. Anything that is not a JSON log line
+  // (a site build, a crash) is passed through for the person running the script.
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) => {
+      if (!line.startsWith('{')) process.stderr.write(`${line}\n`);
       lines.push(line);
       if (lines.length > MAX_LOG_LINES) lines.shift();
     });
   }
 
-  const pending = new Map<number, { resolve: (value: number | undefined) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: MemorySample | undefined) => void; reject: (error: Error) => void }
+  >();
   let nextId = 1;
   const ready = new Promise<{ urls: LocalStackUrls }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`The local stack process exited (${code}) before it was ready.`)));
@@ -54,7 +61,7 @@ export async function startLocalStackProcess(
       if ('ready' in message) return resolve(message);
       const waiter = pending.get(message.id);
       pending.delete(message.id);
-      if (message.ok) waiter?.resolve(message.value);
+      if (message.ok) waiter?.resolve(message.memory);
       else waiter?.reject(new Error(message.error));
     });
   });
@@ -64,7 +71,7 @@ export async function startLocalStackProcess(
   });
 
   const request = (op: ChildRequest['op']) =>
-    new Promise<number | undefined>((resolve, reject) => {
+    new Promise<MemorySample | undefined>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       child.send({ id, op } satisfies ChildRequest);
@@ -78,7 +85,7 @@ export async function startLocalStackProcess(
     settleMail: async () => {
       await request('settleMail');
     },
-    rssBytes: async () => (await request('memory')) ?? 0,
+    memory: async () => (await request('memory')) ?? { rss: 0, heapUsed: 0 },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

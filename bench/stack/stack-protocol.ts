@@ -16,9 +16,15 @@ export interface StackProcessOptions {
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 }
 
+/** Memory of the stack's process after a full GC. */
+export interface MemorySample {
+  rss: number;
+  heapUsed: number;
+}
+
 export type ChildRequest = { id: number; op: 'settleMail' | 'memory' | 'stop' };
 
 export type ChildReply =
   | { ready: true; urls: LocalStackUrls; demoRecords: number }
-  | { id: number; ok: true; value?: number }
+  | { id: number; ok: true; memory?: MemorySample }
   | { id: number; ok: false; error: string };

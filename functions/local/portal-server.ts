@@ -55,7 +55,13 @@ export function createPortalRequestListener(options: PortalServerOptions) {
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, options: PortalServerOptions) {
-  const path = new URL(request.url ?? '/', 'http://local').pathname;
+  const path = requestPath(request.url);
+  if (path === undefined) {
+    // Node's parser lets through targets no URL parser accepts (`http://[::1`, `//%2f/x`): the client's error.
+    request.resume();
+    const result = errorResponse(400, 'invalid_request', 'The request target is not a valid path.');
+    return writeHandlerResult(response, { ...result, headers: { ...options.securityHeaders, ...result.headers } });
+  }
   if (path.startsWith(API_PREFIX) || path === '/api') return handleApiRequest(request, response, path, options);
   if (path === '/local/info.json') {
     const body = JSON.stringify(options.localInfo);
@@ -68,6 +74,14 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     return;
   }
   await serveStaticSite(request, response, { root: options.siteRoot, securityHeaders: options.securityHeaders });
+}
+
+function requestPath(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://local').pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 async function handleApiRequest(
