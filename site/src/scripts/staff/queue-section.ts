@@ -89,8 +89,9 @@ function queueRow(context: ConsoleContext, item: QueueItem, status: HTMLElement,
       showStatus(status, describeFailure(context, outcome), 'error');
       return;
     }
-    showStatus(status, messages.queueSaved);
     await reload();
+    // After the reload, which rewrites the status line with what the list shows.
+    showStatus(status, messages.queueSaved);
   });
   const action = document.createElement('td');
   action.append(change);
