@@ -21,6 +21,14 @@ async function writeConfigOverride(): Promise<string> {
   return path;
 }
 
+/** The machine's clock plus an offset the driving script may move (to cross rate-limit windows without waiting). */
+const clock = {
+  offsetMs: 0,
+  now(): number {
+    return Date.now() + this.offsetMs;
+  },
+};
+
 function reply(message: ChildReply): void {
   process.send?.(message);
 }
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
     buildSite: false,
     generatedCustomers: options.generatedCustomers,
     logLevel: options.logLevel ?? 'WARN',
+    clock,
   });
   let stopping = false;
   const stop = async () => {
@@ -61,6 +70,9 @@ async function main(): Promise<void> {
         (globalThis as { gc?: () => void }).gc?.();
         const { rss, heapUsed } = process.memoryUsage();
         reply({ id: message.id, ok: true, memory: { rss, heapUsed } });
+      } else if (message.op === 'setClockOffset') {
+        clock.offsetMs = message.offsetMs;
+        reply({ id: message.id, ok: true });
       } else if (message.op === 'stop') {
         await stop();
         reply({ id: message.id, ok: true });

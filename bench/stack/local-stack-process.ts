@@ -21,10 +21,14 @@ export interface LocalStackProcess {
   logLines(): readonly string[];
   /** Resolves when every accepted check's mail has been sent (or dead-lettered). */
   settleMail(): Promise<void>;
+  /** Sets the stack's clock to the machine's time plus `offsetMs`. */
+  setClockOffset(offsetMs: number): Promise<void>;
   /** RSS and V8 heap of the stack's process after a full GC, in bytes. */
   memory(): Promise<MemorySample>;
   stop(): Promise<void>;
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const CHILD_ENTRY = fileURLToPath(new URL('./local-stack-child.ts', import.meta.url));
 const MAX_LOG_LINES = 10_000;
@@ -70,11 +74,11 @@ export async function startLocalStackProcess(
     pending.clear();
   });
 
-  const request = (op: ChildRequest['op']) =>
+  const request = (message: DistributiveOmit<ChildRequest, 'id'>) =>
     new Promise<MemorySample | undefined>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      child.send({ id, op } satisfies ChildRequest);
+      child.send({ ...message, id } as ChildRequest);
     });
 
   const { urls } = await ready;
@@ -83,13 +87,16 @@ export async function startLocalStackProcess(
     pid: child.pid ?? 0,
     logLines: () => lines,
     settleMail: async () => {
-      await request('settleMail');
+      await request({ op: 'settleMail' });
     },
-    memory: async () => (await request('memory')) ?? { rss: 0, heapUsed: 0 },
+    setClockOffset: async (offsetMs) => {
+      await request({ op: 'setClockOffset', offsetMs });
+    },
+    memory: async () => (await request({ op: 'memory' })) ?? { rss: 0, heapUsed: 0 },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      await request('stop').catch(() => {});
+      await request({ op: 'stop' }).catch(() => {});
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
       clearTimeout(timer);

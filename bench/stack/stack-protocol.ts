@@ -22,7 +22,10 @@ export interface MemorySample {
   heapUsed: number;
 }
 
-export type ChildRequest = { id: number; op: 'settleMail' | 'memory' | 'stop' };
+export type ChildRequest =
+  | { id: number; op: 'settleMail' | 'memory' | 'stop' }
+  /** Moves the stack's clock: its time becomes the machine's time plus offsetMs (abuse-limit windows). */
+  | { id: number; op: 'setClockOffset'; offsetMs: number };
 
 export type ChildReply =
   | { ready: true; urls: LocalStackUrls; demoRecords: number }
