@@ -6,6 +6,8 @@ import { Construct } from 'constructs';
  * us-east-1 — see edge-stack.ts). AWS managed rule groups catch the generic attacks; rate rules slow down people
  * enumerating addresses. The check endpoint gets a silent browser challenge first and a block only far above
  * it, because mobile customers share carrier-grade NAT addresses: one IP can be thousands of honest people.
+ * Once an address is over the challenge limit, its page loads get the challenge interstitial (the browser solves
+ * it and keeps a token cookie for 5 minutes) and its check requests pass only with that token.
  */
 
 export interface PortalProtectionProps {
@@ -23,6 +25,9 @@ export class PortalProtection extends Construct {
   constructor(scope: Construct, id: string, props: PortalProtectionProps) {
     super(scope, id);
     const challengeLimit = Math.max(WAF_MIN_RATE_LIMIT, props.checksPerIpPerMinute * 3);
+    // Page loads count too (about one per check), and are challenged too: a challenge answers fetch() with an
+    // empty 202 the page cannot solve, so the browser must get its token from a page navigation first.
+    const challengeWindowLimit = challengeLimit * 2;
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
@@ -41,8 +46,10 @@ export class PortalProtection extends Construct {
             rateBasedStatement: {
               aggregateKeyType: 'IP',
               evaluationWindowSec: 60,
-              limit: challengeLimit,
-              scopeDownStatement: checkEndpointStatement(),
+              limit: challengeWindowLimit,
+              scopeDownStatement: {
+                orStatement: { statements: [checkEndpointStatement(), pageNavigationStatement()] },
+              },
             },
           },
         },
@@ -89,6 +96,32 @@ function checkEndpointStatement(): CfnWebACL.StatementProperty {
       positionalConstraint: 'STARTS_WITH',
       searchString: CHECK_PATH,
       textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
+    },
+  };
+}
+
+/** A browser loading a page (not an asset or an API call): the only request that can run the challenge script. */
+function pageNavigationStatement(): CfnWebACL.StatementProperty {
+  return {
+    andStatement: {
+      statements: [
+        {
+          byteMatchStatement: {
+            fieldToMatch: { method: {} },
+            positionalConstraint: 'EXACTLY',
+            searchString: 'GET',
+            textTransformations: [{ priority: 0, type: 'NONE' }],
+          },
+        },
+        {
+          byteMatchStatement: {
+            fieldToMatch: { singleHeader: { Name: 'accept' } },
+            positionalConstraint: 'CONTAINS',
+            searchString: 'text/html',
+            textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
+          },
+        },
+      ],
     },
   };
 }

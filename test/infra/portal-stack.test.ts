@@ -297,6 +297,8 @@ describe('protection (us-east-1)', () => {
     );
     const challenge = rules.find((rule) => 'Challenge' in (rule.Action ?? {}));
     expect(JSON.stringify(challenge?.Statement)).toContain('/api/v1/checks');
+    // fetch() cannot run the challenge script: page loads must be challenged too, so browsers hold a token.
+    expect(JSON.stringify(challenge?.Statement)).toContain('text/html');
     expect(rules.filter((rule) => rule.Statement.RateBasedStatement).length).toBeGreaterThanOrEqual(2);
   });
 });
