@@ -74,7 +74,7 @@ export function toApiGatewayEvent({ request, body, routeKey, pathParameters, now
         method,
         path: url.pathname,
         protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: normaliseSourceIp(request.socket.remoteAddress),
+        sourceIp: sourceIpOf(request),
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
@@ -162,7 +162,9 @@ function encodeBody(body: Buffer, contentType: string | undefined): { text: stri
   return { text: body.toString('base64'), isBase64Encoded: true };
 }
 
-function normaliseSourceIp(address: string | undefined): string {
+/** The caller's address as API Gateway reports it (IPv4-mapped IPv6 unwrapped). */
+export function sourceIpOf(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress;
   if (!address) return '127.0.0.1';
   return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 }

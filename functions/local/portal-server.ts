@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { errorResponse } from '../http/responses';
+import { VIEWER_IP_HEADER } from '../http/viewer-ip';
 import {
   LOCAL_BODY_CAP_BYTES,
   localLambdaContext,
   readRequestBody,
+  sourceIpOf,
   toApiGatewayEvent,
   writeHandlerResult,
 } from './http-adapter';
@@ -112,6 +114,9 @@ async function handleApiRequest(
     return sendApiResult(response, options, result);
   }
 
+  // Deployed, the CDN's viewer-request function overwrites this header with the viewer's address (infra/site.ts).
+  // The local origin plays the CDN, so here too a client cannot choose the address its per-IP limits count against.
+  request.headers[VIEWER_IP_HEADER] = sourceIpOf(request);
   const route = match.route as ApiRoute;
   const event = toApiGatewayEvent({
     request,

@@ -120,6 +120,11 @@ describe('API Gateway v2 event shaping', () => {
     expect(typeof event?.requestContext.timeEpoch).toBe('number');
   });
 
+  it('overwrites a client-sent viewer IP header with the caller, as the CDN does', async () => {
+    await fetch(`${baseUrl}/api/v1/checks`, { method: 'POST', headers: { 'x-portal-viewer-ip': '203.0.113.9' } });
+    expect(seenEvents[0]?.headers['x-portal-viewer-ip']).toBe('127.0.0.1');
+  });
+
   it('fills path parameters from the route template', async () => {
     await fetch(`${baseUrl}/api/v1/staff/assist-requests/req-42`, { method: 'PATCH', body: '{}' });
     expect(seenEvents[0]?.pathParameters).toEqual({ id: 'req-42' });
