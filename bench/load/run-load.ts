@@ -158,6 +158,17 @@ async function main(): Promise<number> {
       drainSeconds,
     });
     const leakingLines = stack.logLines().filter((line) => /@example\.(org|nl)|#t=/.test(line));
+    const messages = new Map<string, number>();
+    for (const line of stack.logLines()) {
+      let key = 'not JSON';
+      try {
+        const entry = JSON.parse(line) as { level?: string; message?: string; errorName?: string };
+        key = `${entry.level} ${entry.message}${entry.errorName ? ` (${entry.errorName})` : ''}`;
+      } catch {
+        // Not a JSON log line (a build message, a stack trace): counted as such.
+      }
+      messages.set(key, (messages.get(key) ?? 0) + 1);
+    }
     const fiveHundreds = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code.startsWith('5'));
     console.log(
       `\nstack process after GC: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)} (the SES emulator keeps every mail in memory)`,
@@ -165,6 +176,7 @@ async function main(): Promise<number> {
     console.log(
       `log lines written by the stack: ${stack.logLines().length}, naming an address or token: ${leakingLines.length}`,
     );
+    for (const [message, count] of messages) console.log(`  ${count} × ${message}`);
     console.log(
       `machine load at the end (1/5/15 min): ${loadavg()
         .map((value) => value.toFixed(2))
