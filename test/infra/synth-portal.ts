@@ -26,7 +26,7 @@ export interface SynthesizedPortal extends PortalApp {
 export function synthPortal(context: Record<string, unknown> = {}): SynthesizedPortal {
   const cdkJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: object };
   const app = new App({
-    context: { ...cdkJson.context, siteAssetPath: FIXTURE_SITE, ...context },
+    context: { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, siteAssetPath: FIXTURE_SITE, ...context },
   });
   const built = buildPortal(app, PROJECT_ROOT);
   addPortalNagSuppressions(built.portal, built.edge);
