@@ -1,15 +1,17 @@
 import { createHmac } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BreachConfig } from '../core/breach-config';
 import { FIELDS, type Field, type IdentifierType, sortFieldsByRisk } from '../core/fields';
 import { hashIdentifier, type Pepper } from '../core/identifier-hash';
 import { normaliseIdentifier } from '../core/identifiers';
 import type { ExposureRecord, ExposureStore } from '../core/ports';
+import { runImport } from '../import/run-import';
+import { writeSyntheticBreach } from '../import/synthetic-breach';
 
 /*
  * Demo data for `npm start`: a handful of documented people (README "Demo addresses") plus a generated breach of
- * synthetic customers, so the tables look like a real import. Everything is stored as the import would store it:
+ * synthetic customers imported through the real pipeline, so the tables look like a real import. Everything is stored as the import would store it:
  * keyed hashes under the local pepper, never a plaintext identifier.
  */
 
@@ -63,6 +65,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 export const DEMO_NOT_AFFECTED_EMAIL = 'not.affected@example.nl';
 
 export const DEFAULT_GENERATED_CUSTOMERS = 2000;
+// Seed 1 keeps the generated customer numbers at 100104729 and up, clear of the demo people's 10000000N.
+const DEMO_BREACH_SEED = 1;
 
 /** Keyed like identifiers, so a subject id names a record without revealing which. */
 function subjectIdFor(pepper: Pepper, breachId: string, customerNumber: string): string {
@@ -89,35 +93,36 @@ export function exposureRecordsFor(person: DemoPerson, config: BreachConfig, pep
     });
 }
 
-/** Deterministic synthetic customers: the same seed gives the same breach on every machine. */
-export function generateDemoCustomers(count: number, seed = 20260207): DemoPerson[] {
-  let state = seed >>> 0;
-  const random = () => {
-    // mulberry32: tiny, seedable, good enough to spread demo data.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const customers: DemoPerson[] = [];
-  for (let index = 0; index < count; index++) {
-    const number = String(200000000 + index);
-    const fields = FIELDS.filter((field) => field === 'customerNumber' || field === 'fullName' || random() < 0.7);
-    const hasEmail = fields.includes('email');
-    const hasPhone = fields.includes('phone');
-    customers.push({
-      label: `generated customer ${index + 1}`,
-      customerNumber: number,
-      email: hasEmail ? `klant${number}@demo.example.nl` : undefined,
-      // 061–065 are ordinary Dutch mobile ranges (066 and up are pagers and other services).
-      phone: hasPhone
-        ? `06${1 + Math.floor(random() * 5)}${String(Math.floor(random() * 1e7)).padStart(7, '0')}`
-        : undefined,
-      fields,
+/**
+ * The generated part of the demo breach goes through the real import pipeline (`portal generate` + `portal import`):
+ * a synthetic raw file, hashed on worker threads into the store. The raw file is deleted afterwards, so LOCAL_DIR
+ * holds what a deployment holds: keyed hashes only.
+ */
+async function importGeneratedBreach(options: {
+  localDir: string;
+  config: BreachConfig;
+  pepper: Pepper;
+  exposures: ExposureStore;
+  count: number;
+}): Promise<number> {
+  const rawFile = join(options.localDir, 'demo-breach.csv');
+  await writeSyntheticBreach(rawFile, { count: options.count, seed: DEMO_BREACH_SEED });
+  try {
+    const summary = await runImport({
+      inputPath: rawFile,
+      pepper: options.pepper,
+      breachId: options.config.id,
+      customerNumberPattern: options.config.customerNumberPattern,
+      defaultPhoneRegion: options.config.defaultPhoneRegion,
+      sink: { kind: 'store', store: options.exposures },
+      // The generator deliberately includes a few malformed rows; their rejects stay for a curious reader.
+      rejectsPath: join(options.localDir, 'demo-breach.rejects.csv'),
+      workers: 1,
     });
+    return summary.identifiers;
+  } finally {
+    await rm(rawFile, { force: true });
   }
-  return customers;
 }
 
 export interface DemoSeedResult {
@@ -126,7 +131,6 @@ export interface DemoSeedResult {
 }
 
 const SEED_MARKER = 'demo-seed.json';
-const BATCH = 500;
 
 /**
  * Writes the demo people and the generated breach once per LOCAL_DIR; a marker file records it, so a second start
@@ -143,14 +147,16 @@ export async function seedDemoDataOnce(options: {
   const marker = await readMarker(markerPath);
   if (marker?.breachId === options.config.id) return { seeded: false, records: marker.records };
 
-  const people = [...DEMO_PEOPLE, ...generateDemoCustomers(options.generatedCustomers ?? DEFAULT_GENERATED_CUSTOMERS)];
-  const records = people.flatMap((person) => exposureRecordsFor(person, options.config, options.pepper));
-  for (let start = 0; start < records.length; start += BATCH) {
-    await options.exposures.putRecords(records.slice(start, start + BATCH));
-  }
-  const content = { breachId: options.config.id, records: records.length, seededAt: new Date().toISOString() };
+  const records = DEMO_PEOPLE.flatMap((person) => exposureRecordsFor(person, options.config, options.pepper));
+  await options.exposures.putRecords(records);
+  const generated = await importGeneratedBreach({
+    ...options,
+    count: options.generatedCustomers ?? DEFAULT_GENERATED_CUSTOMERS,
+  });
+  const total = records.length + generated;
+  const content = { breachId: options.config.id, records: total, seededAt: new Date().toISOString() };
   await writeFile(markerPath, `${JSON.stringify(content, null, 2)}\n`);
-  return { seeded: true, records: records.length };
+  return { seeded: true, records: total };
 }
 
 async function readMarker(path: string): Promise<{ breachId: string; records: number } | undefined> {
