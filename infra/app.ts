@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { InvalidConfigError } from '../functions/core/errors';
 import { addPortalNagSuppressions } from './nag-suppressions';
 import { buildPortal } from './portal-app';
+import { InvalidContextError } from './portal-settings';
 
 /*
  * `npx cdk synth|deploy --all [-c config=path/to/breach.json] [-c stage=prod] …` (docs/deploy.md). Two stacks:
@@ -12,8 +14,16 @@ import { buildPortal } from './portal-app';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const app = new App();
-const { portal, edge } = buildPortal(app, projectRoot);
-addPortalNagSuppressions(portal, edge);
+let built: ReturnType<typeof buildPortal>;
+try {
+  built = buildPortal(app, projectRoot);
+} catch (error) {
+  // A bad breach config or context value: one line naming the key beats a stack trace.
+  if (!(error instanceof InvalidConfigError || error instanceof InvalidContextError)) throw error;
+  console.error(`cdk: ${error.message}`);
+  process.exit(1);
+}
+addPortalNagSuppressions(built.portal, built.edge);
 // cdk-nag attaches as a validation plugin: the Aspects form crashes synth with this aws-cdk-lib.
 Validations.of(app).addPlugins(new AwsSolutionsChecks());
 app.synth();

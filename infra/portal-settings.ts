@@ -128,6 +128,17 @@ function resolvePath(root: string, path: string): string {
   return isAbsolute(path) ? path : resolve(root, path);
 }
 
+/** A bad `-c key=value` (or cdk.json context) value; the breach config's own errors are InvalidConfigError. */
+export class InvalidContextError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`Invalid CDK context "${key}" (-c ${key}=…): ${message}`);
+    this.name = 'InvalidContextError';
+  }
+}
+
 function fail(key: string, message: string): never {
-  throw new InvalidConfigError(`context.${key}`, message);
+  throw new InvalidContextError(key, message);
 }

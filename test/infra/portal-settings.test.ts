@@ -45,7 +45,7 @@ describe('readPortalSettings', () => {
 
   it('rejects a missing config file, a bad stage and a certificate outside us-east-1', () => {
     expect(() => readPortalSettings(contextOf({ config: '/nonexistent/breach.json' }), PROJECT_ROOT)).toThrow(/ENOENT/);
-    expect(() => readPortalSettings(contextOf({ stage: 'Prod!' }), PROJECT_ROOT)).toThrow(/context\.stage/);
+    expect(() => readPortalSettings(contextOf({ stage: 'Prod!' }), PROJECT_ROOT)).toThrow(/CDK context "stage"/);
     expect(() =>
       readPortalSettings(
         contextOf({ siteDomain: 'datalek.example.nl', siteCertificateArn: 'arn:aws:acm:eu-west-1:1:certificate/x' }),
