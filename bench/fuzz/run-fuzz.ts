@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startLocalStackProcess } from '../stack/local-stack-process';
+import { countLogMessages } from '../stack/log-messages';
 import type { MemorySample } from '../stack/stack-protocol';
 import { type FuzzTally, formatOutcomes, runFuzzRound } from './fuzz-round';
 import { sampleMalformedRequests } from './malformed-requests';
@@ -97,6 +98,7 @@ async function main(): Promise<number> {
       `  growth over rounds 2–${ROUNDS}: RSS ${signed(rssGrowth)} (tolerance ${mb(RSS_TOLERANCE_BYTES)}), heap ${signed(heapGrowth)} (tolerance ${mb(HEAP_TOLERANCE_BYTES)})`,
     );
     console.log(`log lines: ${stack.logLines().length}, naming an address: ${addressInLogs.length}`);
+    for (const [message, n] of countLogMessages(stack.logLines())) console.log(`  ${n} × ${message}`);
     console.log(
       `machine load at the end (1/5/15 min): ${loadavg()
         .map((value) => value.toFixed(2))

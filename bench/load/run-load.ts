@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { siteDistDir } from '../../functions/local/site-build';
+import { benchHitAddresses } from '../stack/bench-addresses';
 import { formatMs, summariseLatencies, table } from '../stack/latency-summary';
-import { demoBreachAddresses, startLocalStackProcess } from '../stack/local-stack-process';
+import { startLocalStackProcess } from '../stack/local-stack-process';
+import { countLogMessages } from '../stack/log-messages';
 import {
   acceptedChecksMetric,
   clearStoredMail,
@@ -38,6 +40,7 @@ const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
 const RAISED = 1_000_000_000;
 const PRIMED_TOKENS = 40;
+const HIT_ADDRESSES = 1_500;
 
 async function sitePages(): Promise<string[]> {
   const assets = (await readdir(join(siteDistDir(process.cwd()), '_astro')).catch(() => [])).filter((name) =>
@@ -74,10 +77,11 @@ async function main(): Promise<number> {
   );
   const stack = await startLocalStackProcess({
     limits: { checksPerAddressPerDay: RAISED, checksPerIpPerMinute: RAISED, assistRequestsPerIpPerHour: RAISED },
+    seedHitAddresses: HIT_ADDRESSES,
   });
   const dynamo = dynamoDocumentClient(stack.urls.dynamoDb);
   try {
-    const hitAddresses = demoBreachAddresses();
+    const hitAddresses = benchHitAddresses(HIT_ADDRESSES);
     // Result links to redeem during the run: real tokens, from real mails.
     for (const address of hitAddresses.slice(0, PRIMED_TOKENS))
       await postJson(`${stack.urls.portal}/api/v1/checks`, { email: address });
@@ -158,17 +162,7 @@ async function main(): Promise<number> {
       drainSeconds,
     });
     const leakingLines = stack.logLines().filter((line) => /@example\.(org|nl)|#t=/.test(line));
-    const messages = new Map<string, number>();
-    for (const line of stack.logLines()) {
-      let key = 'not JSON';
-      try {
-        const entry = JSON.parse(line) as { level?: string; message?: string; errorName?: string };
-        key = `${entry.level} ${entry.message}${entry.errorName ? ` (${entry.errorName})` : ''}`;
-      } catch {
-        // Not a JSON log line (a build message, a stack trace): counted as such.
-      }
-      messages.set(key, (messages.get(key) ?? 0) + 1);
-    }
+    const messages = countLogMessages(stack.logLines());
     const fiveHundreds = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code.startsWith('5'));
     console.log(
       `\nstack process after GC: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)} (the SES emulator keeps every mail in memory)`,

@@ -1,8 +1,15 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_BREACH_CONFIG_PATH } from '../../functions/config/load-breach-config';
+import { createDynamoDbStores } from '../../functions/adapters/dynamodb/dynamodb-stores';
+import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
+import { DEFAULT_BREACH_CONFIG_PATH, loadBreachConfig } from '../../functions/config/load-breach-config';
+import { FIELDS } from '../../functions/core/fields';
+import { exposureRecordsFor } from '../../functions/local/demo-data';
+import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
+import { loadOrCreateLocalPepper } from '../../functions/local/local-pepper';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
 import { ensureSiteBuilt } from '../../functions/local/site-build';
+import { benchHitAddresses } from './bench-addresses';
 import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-protocol';
 
 /*
@@ -29,6 +36,23 @@ const clock = {
   },
 };
 
+/** Breach records for the scripts' own hit addresses, stored as the import stores them (keyed hashes). */
+async function seedHitAddresses(stack: LocalStack, configPath: string, count: number): Promise<void> {
+  const config = await loadBreachConfig(configPath);
+  const pepper = await loadOrCreateLocalPepper(options.localDir);
+  const { client, documentClient } = createEmulatorClients(stack.urls.dynamoDb);
+  try {
+    const { exposures } = createDynamoDbStores({ client: documentClient, tableNames: localTableNames() });
+    const records = benchHitAddresses(count).flatMap((email, index) =>
+      exposureRecordsFor({ label: `bench ${index}`, email, fields: [...FIELDS] }, config, pepper),
+    );
+    for (let start = 0; start < records.length; start += 500)
+      await exposures.putRecords(records.slice(start, start + 500));
+  } finally {
+    client.destroy();
+  }
+}
+
 function reply(message: ChildReply): void {
   process.send?.(message);
 }
@@ -39,17 +63,19 @@ async function main(): Promise<void> {
   await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: DEFAULT_BREACH_CONFIG_PATH }, (line) =>
     console.error(line),
   );
+  const configPath = await writeConfigOverride();
   const stack: LocalStack = await startLocalStack({
     port: 0,
     dynamoDbPort: 0,
     sesPort: 0,
     localDir: options.localDir,
-    breachConfigPath: await writeConfigOverride(),
+    breachConfigPath: configPath,
     buildSite: false,
     generatedCustomers: options.generatedCustomers,
     logLevel: options.logLevel ?? 'WARN',
     clock,
   });
+  if (options.seedHitAddresses) await seedHitAddresses(stack, configPath, options.seedHitAddresses);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_GENERATED_CUSTOMERS, DEMO_PEOPLE, generateDemoCustomers } from '../../functions/local/demo-data';
 import type { LocalStackUrls } from '../../functions/local/local-stack';
 import type { ChildReply, ChildRequest, MemorySample, StackProcessOptions } from './stack-protocol';
 
@@ -103,10 +102,4 @@ export async function startLocalStackProcess(
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
-}
-
-/** Addresses that are in the demo breach the stack seeds (the documented people and the generated customers). */
-export function demoBreachAddresses(generatedCustomers = DEFAULT_GENERATED_CUSTOMERS): string[] {
-  const people = [...DEMO_PEOPLE, ...generateDemoCustomers(generatedCustomers)];
-  return [...new Set(people.flatMap((person) => (person.email ? [person.email] : [])))];
 }

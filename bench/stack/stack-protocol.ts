@@ -13,6 +13,8 @@ export interface StackProcessOptions {
     >
   >;
   generatedCustomers?: number;
+  /** Seeds this many breach records for benchHitAddress(0…n−1) (bench-addresses.ts). */
+  seedHitAddresses?: number;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 }
 

@@ -1,14 +1,17 @@
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchHitAddress, benchMissAddress } from '../stack/bench-addresses';
 import { formatMs, percentile, summariseLatencies, table } from '../stack/latency-summary';
-import { demoBreachAddresses, startLocalStackProcess } from '../stack/local-stack-process';
+import { startLocalStackProcess } from '../stack/local-stack-process';
+import { readStoredMail, resultTokenOf } from '../stack/stack-inspection';
 
 /*
  * `npm run bench:timing [-- --checks 600]` (or TIMING_CHECKS): is the check API a membership oracle by timing
  * (DESIGN §2.4)? Starts the local stack in a child process with the rate limits raised, then sends hit and miss
  * checks over real HTTP, interleaved in a shuffled order on one keep-alive connection (so both kinds see the same
- * machine noise). Miss addresses look like hit addresses (same domain, same length) so only membership differs.
+ * machine noise). The script seeds its own hit addresses; misses have the same shape (domain, length), so only
+ * membership differs.
  * Prints p50/p90/p99 of each, Δmedian (target < 5 ms), a bootstrap 95 % interval of each p99 and whether they
  * overlap, and whether every response is byte-identical apart from the Date header.
  */
@@ -112,33 +115,30 @@ async function main(): Promise<number> {
       .map((value) => value.toFixed(2))
       .join(' / ')}`,
   );
+  // Every hit and miss address is used once (plus the warm-up's own), so no address repeats inside the measurement.
   const stack = await startLocalStackProcess({
     limits: { checksPerAddressPerDay: RAISED, checksPerIpPerMinute: RAISED },
+    seedHitAddresses: perKind + WARM_UP,
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const portal = new URL(stack.urls.portal);
-    const hitAddresses = demoBreachAddresses().filter((address) => address.endsWith('@demo.example.nl'));
-    // Same shape as the generated customers' addresses, numbers the breach does not hold.
-    const missAddress = (index: number) => `klant${300000000 + index}@demo.example.nl`;
     const plan = shuffled([
-      ...Array.from({ length: perKind }, (_, index) => ({
-        kind: 'hit' as const,
-        email: hitAddresses[index % hitAddresses.length] as string,
-      })),
-      ...Array.from({ length: perKind }, (_, index) => ({ kind: 'miss' as const, email: missAddress(index) })),
+      ...Array.from({ length: perKind }, (_, index) => ({ kind: 'hit' as const, email: benchHitAddress(index) })),
+      ...Array.from({ length: perKind }, (_, index) => ({ kind: 'miss' as const, email: benchMissAddress(index) })),
     ]);
     for (let index = 0; index < WARM_UP; index++) {
-      await postCheck(
-        agent,
-        portal,
-        index % 2 ? missAddress(900000 + index) : (hitAddresses[hitAddresses.length - 1 - index] as string),
-      );
+      const warmUpAddress = index % 2 ? benchMissAddress(perKind + index) : benchHitAddress(perKind + index);
+      await postCheck(agent, portal, warmUpAddress);
     }
 
     const answers = { hit: [] as Answer[], miss: [] as Answer[] };
     for (const { kind, email } of plan) answers[kind].push(await postCheck(agent, portal, email));
     await stack.settleMail();
+    // The comparison means something only if the hits were hits: each must have been mailed a result link.
+    const mails = await readStoredMail(stack.urls.ses);
+    const linksMailed = mails.filter((mail) => resultTokenOf(mail) !== undefined).length;
+    const expectedLinks = perKind + Math.ceil(WARM_UP / 2);
 
     const hit = summariseLatencies(answers.hit.map((answer) => answer.ms));
     const miss = summariseLatencies(answers.miss.map((answer) => answer.ms));
@@ -174,7 +174,10 @@ async function main(): Promise<number> {
         ]),
       ])}`,
     );
-    console.log(`\n|Δmedian| = ${formatMs(deltaMedian)} (target < 5 ms): ${deltaMedian < 5 ? 'met' : 'NOT met'}`);
+    console.log(
+      `\nmails: ${mails.length}, with a result link: ${linksMailed} (expected ${expectedLinks}: every hit, no miss)`,
+    );
+    console.log(`|Δmedian| = ${formatMs(deltaMedian)} (target < 5 ms): ${deltaMedian < 5 ? 'met' : 'NOT met'}`);
     console.log(`Δp99 = ${formatMs(hit.p99 - miss.p99)}; p99 intervals overlap: ${p99Overlap ? 'yes' : 'no'}`);
     console.log(
       `distinct responses (status + headers except ${[...leftOut].join(', ')} + body): ${forms.size} ${forms.size === 1 ? '(byte-identical)' : '(DIFFER)'}`,
@@ -185,7 +188,7 @@ async function main(): Promise<number> {
         .map((value) => value.toFixed(2))
         .join(' / ')}`,
     );
-    const ok = deltaMedian < 5 && p99Overlap && forms.size === 1;
+    const ok = deltaMedian < 5 && p99Overlap && forms.size === 1 && linksMailed === expectedLinks;
     console.log(ok ? '\nPASS' : '\nFAIL');
     return ok ? 0 : 1;
   } finally {
