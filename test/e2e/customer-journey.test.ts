@@ -1,5 +1,8 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
+import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
 import { type BrowserSession, nowEpochSeconds, openBrowserSession, resultLinkIn } from './local-stack-session';
 
 /*
@@ -125,6 +128,36 @@ describe.each(['nl', 'en'] as const)('customer journey (%s)', (locale) => {
     await page.goto(`/${locale}/`);
     await page.goto(link);
     await expectTokenErrorState(page, 'token_used', locale);
+  });
+
+  it('takes a call-back request through the assist form, encrypted, into the staff queue', async () => {
+    const page = await (await session.newContext()).newPage();
+    const caller = `Terugbel Test ${locale.toUpperCase()}`;
+    await page.goto(`/${locale}/assist`);
+    await page.locator('#assist-name').fill(caller);
+    await page.locator('#assist-phone').fill('06 12121212');
+    await page.locator('#assist-form button[type="submit"]:not([disabled])').click();
+    await page.locator('[data-assist-thanks]').waitFor({ state: 'visible' });
+
+    const login = await page.request.post('/api/v1/local/staff-login', {
+      data: { user: 'agent.anna', password: 'demo-agent' },
+    });
+    const { token } = (await login.json()) as { token: string };
+    const queue = await page.request.get('/api/v1/staff/assist-requests?status=open', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { items } = (await queue.json()) as { items: { locale: string; details: Record<string, string> }[] };
+    const request = items.find((item) => item.details.name === caller);
+    expect(request?.locale).toBe(locale);
+    expect(request?.details.phone).toContain('12121212');
+
+    // Staff read it through the SecretBox; the table itself holds only the sealed form.
+    const { client } = createEmulatorClients(session.stack.urls.dynamoDb);
+    const stored = await client.send(new ScanCommand({ TableName: localTableNames().assistRequests }));
+    client.destroy();
+    expect(stored.Items?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stored.Items)).not.toContain(caller);
+    expect(JSON.stringify(stored.Items)).not.toContain('12121212');
   });
 
   it('explains an unknown link', async () => {
