@@ -34,6 +34,17 @@ describe('the built site', () => {
     for (const slug of GUIDANCE_SLUGS) expect(dutch).toContain(`/guidance/${slug}/`);
   });
 
+  it('has a language switch on every page that keeps the page', async () => {
+    const context = await session.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of pages.filter((candidate) => /^\/(nl|en)\//.test(candidate))) {
+      await page.goto(path);
+      const other = path.startsWith('/nl/') ? 'en' : 'nl';
+      const href = (await page.locator('a.language-switch').getAttribute('href')) ?? '';
+      expect(`${path} → ${href.replace(/\/?$/, '/')}`).toBe(`${path} → /${other}/${path.slice(4)}`);
+    }
+  });
+
   it('reports no axe-core violations (WCAG 2.1 AA) on any page, in either language', async () => {
     const context = await session.newContext();
     const page = await context.newPage();
