@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { addPortalNagSuppressions } from '../../infra/nag-suppressions';
 import { buildPortal, type PortalApp } from '../../infra/portal-app';
 
@@ -43,4 +44,9 @@ export function synthPortal(context: Record<string, unknown> = {}): SynthesizedP
     nagErrors: paths('error'),
     nagWarnings: paths('warning'),
   };
+}
+
+/** The CloudFormation logical id of a construct's resource, to find it in a synthesized template. */
+export function logicalId(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as never);
 }
