@@ -36,29 +36,45 @@ export async function isSiteBuildStale({ projectRoot, breachConfigPath }: SiteBu
   return false;
 }
 
-/** Runs `npm run build:site` (Astro) with output passed through; rejects when the build fails. */
-export function buildSite(projectRoot: string, breachConfigPath: string): Promise<void> {
+/**
+ * Runs `npm run build:site` (Astro); rejects when the build fails. `showOutput` passes Astro's progress through (for
+ * a person at `npm start`); otherwise it is kept and only shown in the error (tests stay readable).
+ */
+export function buildSite(projectRoot: string, breachConfigPath: string, showOutput = true): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'build:site'], {
       cwd: projectRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', showOutput ? 'inherit' : 'pipe', showOutput ? 'inherit' : 'pipe'],
       env: { ...process.env, BREACH_CONFIG: breachConfigPath, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
     });
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`The site build failed (npm run build:site exited ${code}).`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`The site build failed (npm run build:site exited ${code}).${output ? `\n${output}` : ''}`)),
     );
   });
 }
 
-export async function ensureSiteBuilt(check: SiteBuildCheck, log: (line: string) => void): Promise<void> {
+export async function ensureSiteBuilt(
+  check: SiteBuildCheck,
+  log: (line: string) => void,
+  { showOutput = true }: { showOutput?: boolean } = {},
+): Promise<void> {
   if (!(await isSiteBuildStale(check))) return;
   // Two test files (jest workers) or a test and `npm start` may find the site stale at once; Astro empties
   // site/dist before writing, so a second build would pull pages from under the first one's browser.
   await withBuildLock(check.projectRoot, async () => {
     if (!(await isSiteBuildStale(check))) return;
     log('Building the site (site/dist is missing or older than its sources)…');
-    await buildSite(check.projectRoot, check.breachConfigPath);
+    await buildSite(check.projectRoot, check.breachConfigPath, showOutput);
   });
 }
 

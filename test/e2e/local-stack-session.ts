@@ -46,7 +46,9 @@ export async function openBrowserSession(): Promise<BrowserSession> {
   const localDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
   // The site is built from the shipped config; the API gets a copy whose rate limits let one test file submit many
   // checks from 127.0.0.1 (the limits themselves are covered by the check use case's tests).
-  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: DEFAULT_BREACH_CONFIG_PATH }, () => {});
+  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: DEFAULT_BREACH_CONFIG_PATH }, () => {}, {
+    showOutput: false,
+  });
   const config = JSON.parse(await readFile(DEFAULT_BREACH_CONFIG_PATH, 'utf8'));
   config.limits = { ...config.limits, checksPerAddressPerDay: 1000, checksPerIpPerMinute: 1000 };
   const breachConfigPath = join(localDir, 'breach.json');
