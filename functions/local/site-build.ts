@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,15 +19,33 @@ export function siteDistDir(projectRoot: string): string {
   return join(projectRoot, 'site', 'dist');
 }
 
-/** True when site/dist is missing or older than any site source or the breach config. */
+/** Where the last local build notes which breach config it used (site/.astro is Astro's git-ignored cache). */
+function buildStampPath(projectRoot: string): string {
+  return join(projectRoot, 'site', '.astro', 'local-build-config.sha256');
+}
+
+async function configDigest(breachConfigPath: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(breachConfigPath))
+    .digest('hex');
+}
+
+/**
+ * True when site/dist is missing, older than any site source (the site also imports functions/core), or built from
+ * another breach config: switching BREACH_CONFIG to an older file must rebuild too, so the config is compared by
+ * content, not by date.
+ */
 export async function isSiteBuildStale({ projectRoot, breachConfigPath }: SiteBuildCheck): Promise<boolean> {
   const builtAt = await modifiedAt(join(siteDistDir(projectRoot), 'index.html'));
   if (builtAt === undefined) return true;
+  const stamp = await readFile(buildStampPath(projectRoot), 'utf8').catch(() => undefined);
+  if (stamp !== undefined && stamp.trim() !== (await configDigest(breachConfigPath))) return true;
   const sources = [
     join(projectRoot, 'site', 'src'),
     join(projectRoot, 'site', 'public'),
     join(projectRoot, 'site', 'astro.config.mjs'),
     join(projectRoot, 'site', 'security-headers.json'),
+    join(projectRoot, 'functions', 'core'),
     breachConfigPath,
   ];
   for (const source of sources) {
@@ -75,6 +93,8 @@ export async function ensureSiteBuilt(
     if (!(await isSiteBuildStale(check))) return;
     log('Building the site (site/dist is missing or older than its sources)…');
     await buildSite(check.projectRoot, check.breachConfigPath, showOutput);
+    await mkdir(join(check.projectRoot, 'site', '.astro'), { recursive: true });
+    await writeFile(buildStampPath(check.projectRoot), await configDigest(check.breachConfigPath));
   });
 }
 
