@@ -17,6 +17,7 @@ import { SERVICE_NAME } from '../observability/powertools';
 import { type DemoSeedResult, seedDemoDataOnce } from './demo-data';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './dynamodb-emulator';
 import { createEmailSender } from './email-sender';
+import { InboxLinkMailer } from './inbox-link-mailer';
 import { loadOrCreateLocalPepper } from './local-pepper';
 import { mountRoutes } from './mount-routes';
 import { assertPortsFree } from './port-check';
@@ -126,7 +127,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => closePortal(portal));
     const origin = `http://${host}:${(portal.address() as AddressInfo).port}`;
 
-    const mailer = new SesMailer(sesClient);
+    const mailer = new InboxLinkMailer(new SesMailer(sesClient));
     const dependencies: PortalDependencies = {
       config,
       pepper: async () => pepper,

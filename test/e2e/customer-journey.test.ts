@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
 import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
+import { clearSesStore } from '../../functions/local/ses-emulator';
 import { type BrowserSession, nowEpochSeconds, openBrowserSession, resultLinkIn } from './local-stack-session';
 
 /*
@@ -177,3 +178,24 @@ async function expectTokenErrorState(page: Page, state: string, locale: 'nl' | '
   await checkAgain.click();
   await page.locator('#email').waitFor();
 }
+
+describe('the local inbox', () => {
+  it('lets a person click the link in the mail and see the result in a new tab', async () => {
+    const context = await session.newContext();
+    const page = await context.newPage();
+    // One mail in the inbox, so the one HTML view on the page is this one.
+    await clearSesStore(session.stack.urls.ses);
+    await requestResultLink(page, 'nl', 'demo.all@example.nl');
+
+    await page.goto(session.stack.urls.inbox);
+    await page.getByText('Toggle HTML view').click();
+    // The emulator shows the mail's HTML in an iframe; the portal refuses to be framed, so the link must open a tab.
+    const mailFrame = page.frames().find((frame) => frame !== page.mainFrame());
+    if (!mailFrame) throw new Error('The inbox shows no HTML mail');
+    const [resultTab] = await Promise.all([
+      context.waitForEvent('page'),
+      mailFrame.locator('a[href*="/nl/result#t="]').first().click(),
+    ]);
+    expect(await exposedFields(resultTab)).toHaveLength(9);
+  });
+});
