@@ -73,7 +73,7 @@ export interface LocalStack {
   staffAccountsDescription: string[];
   /** Resolves when every queued mail has been sent (or dead-lettered). */
   mailSettled(): Promise<void>;
-  /** Flushes the queue, then closes the portal, the SES emulator and dynalite. */
+  /** Closes the portal, sends the queued mail, then closes the SES emulator and dynalite. */
   stop(): Promise<void>;
 }
 
@@ -145,7 +145,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const queue = new InProcessEmailQueue({ deliver: sendEmail, logger, baseDelayMs: 200, maxDelayMs: 5_000 });
     dependencies.emailQueue = queue;
     stops.push(async () => {
-      // Ctrl-C must not lose a confirmation mail that was accepted with 202: send what is queued, then stop.
+      // Ctrl-C must not lose a confirmation mail that was accepted with 202: first stop taking requests (closing the
+      // portal again below is harmless), then send what is queued, then let the emulators go.
+      await closePortal(portal);
       let giveUp: NodeJS.Timeout | undefined;
       await Promise.race([queue.idle(), new Promise((resolve) => (giveUp = setTimeout(resolve, 10_000)))]);
       clearTimeout(giveUp);
@@ -222,6 +224,7 @@ function listen(port: number, host: string): Promise<Server> {
 }
 
 function closePortal(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
