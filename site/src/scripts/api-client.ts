@@ -25,7 +25,12 @@ export async function postJson(url: string, body: unknown, fetchImpl: typeof fet
     return { kind: 'network' };
   }
   const parsed: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return { kind: 'ok', status: response.status, body: parsed };
+  // A 2xx only counts when the API itself answered with JSON: a WAF challenge also answers 202, with an HTML page,
+  // and treating that as "accepted" would promise a mail that never comes.
+  if (response.ok && isRecord(parsed) && !response.headers.has('x-amzn-waf-action')) {
+    return { kind: 'ok', status: response.status, body: parsed };
+  }
+  if (response.ok) return { kind: 'error', status: response.status, code: 'unexpected_response', message: '' };
   const error = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : {};
   return {
     kind: 'error',

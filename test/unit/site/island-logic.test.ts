@@ -46,6 +46,15 @@ describe('postJson', () => {
     });
   });
 
+  it('does not take a WAF challenge (202 with an HTML page) for an accepted check', async () => {
+    const challenge: typeof fetch = async () =>
+      new Response('<html>challenge</html>', { status: 202, headers: { 'x-amzn-waf-action': 'challenge' } });
+    await expect(postJson('/api/v1/checks', {}, challenge)).resolves.toMatchObject({
+      kind: 'error',
+      code: 'unexpected_response',
+    });
+  });
+
   it('reports a failed connection as a network error', async () => {
     const offline: typeof fetch = async () => {
       throw new TypeError('Failed to fetch');
