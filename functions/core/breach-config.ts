@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InvalidConfigError } from './errors';
+import { InvalidConfigError, PortalClosedError } from './errors';
 import { FIELDS } from './fields';
 
 /*
@@ -96,4 +96,9 @@ function keyOf(issue: z.core.$ZodIssue | undefined): string {
 /** True once the portal has passed its configured closing date (it then shows a closing notice). */
 export function isPortalClosed(config: BreachConfig, now: Date): boolean {
   return now.toISOString().slice(0, 10) > config.closingDate;
+}
+
+/** Refuses new work once the portal has closed; applies to everyone alike, so it reveals nothing about an address. */
+export function assertPortalOpen(config: BreachConfig, now: number): void {
+  if (isPortalClosed(config, new Date(now))) throw new PortalClosedError();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BreachConfig, Locale } from '../breach-config';
+import { assertPortalOpen, type BreachConfig, type Locale } from '../breach-config';
 import { InvalidInputError } from '../errors';
 import type { Pepper } from '../identifier-hash';
 import { normaliseCustomerNumber, normalisePhone } from '../identifiers';
@@ -54,6 +54,7 @@ export async function createAssistRequest(
   input: AssistRequestInput,
 ): Promise<{ id: string }> {
   const { config, clock } = deps;
+  assertPortalOpen(config, clock.now());
   const details = normaliseDetails(config, input);
   const pepper = await deps.pepper();
   const now = clock.now();

@@ -1,4 +1,4 @@
-import type { BreachConfig, Locale } from '../breach-config';
+import { assertPortalOpen, type BreachConfig, type Locale } from '../breach-config';
 import { hashIdentifier, hashToken, type Pepper } from '../identifier-hash';
 import { normaliseEmail } from '../identifiers';
 import type { Clock, CounterStore, EmailJob, EmailQueue, ExposureStore, TokenStore } from '../ports';
@@ -36,6 +36,7 @@ export interface CheckRequest {
 
 export async function requestCheck(deps: RequestCheckDependencies, request: CheckRequest): Promise<void> {
   const { config, clock } = deps;
+  assertPortalOpen(config, clock.now());
   const address = normaliseEmail(request.email);
   const locale = chooseLocale(config, request.locale);
   const pepper = await deps.pepper();
