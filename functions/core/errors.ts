@@ -76,6 +76,10 @@ export class ConflictError extends PortalError {
 /** The portal has passed its configured closing date: no new checks or requests (the site shows a closing notice). */
 export class PortalClosedError extends PortalError {
   constructor() {
-    super('portal_closed', 410, 'This portal has closed. Please contact customer support for questions about the breach.');
+    super(
+      'portal_closed',
+      410,
+      'This portal has closed. Please contact customer support for questions about the breach.',
+    );
   }
 }
