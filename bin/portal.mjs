@@ -5,7 +5,9 @@ import { register } from 'tsx/esm/api';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  console.error(`portal needs Node 22 or newer (this is ${process.version}). Run it as \`npx portal\` from the project folder.`);
+  console.error(
+    `portal needs Node 22 or newer (this is ${process.version}). Run it as \`npx portal\` from the project folder.`,
+  );
   process.exit(1);
 }
 register();

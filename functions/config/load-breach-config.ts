@@ -10,7 +10,9 @@ export const DEFAULT_BREACH_CONFIG_PATH = fileURLToPath(new URL('../../config/br
  * Reads and validates the breach configuration: `path`, else $BREACH_CONFIG, else the shipped demo config.
  * Used by the CLI, the local stack and the CDK app; deployed Lambdas get the validated config bundled.
  */
-export async function loadBreachConfig(path = process.env.BREACH_CONFIG || DEFAULT_BREACH_CONFIG_PATH): Promise<BreachConfig> {
+export async function loadBreachConfig(
+  path = process.env.BREACH_CONFIG || DEFAULT_BREACH_CONFIG_PATH,
+): Promise<BreachConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -71,5 +71,7 @@ export function createHttpHandler<TSchema extends z.ZodType | undefined = undefi
 }
 
 function errorHeaders(error: PortalError): Record<string, string> {
-  return error instanceof RateLimitedError ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {};
+  return error instanceof RateLimitedError
+    ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) }
+    : {};
 }
