@@ -25,7 +25,8 @@ import { createLoadMix, EXPECTED_STATUS, type PlannedRequest, type RequestKind }
  * the stack and not the limiter), then drives it from this process with autocannon at a fixed overall rate for a
  * bounded number of requests (rate × duration) to 127.0.0.1 only. Prints throughput, latency per request kind and
  * overall, statuses per kind; then waits for the email queue to drain and proves that every accepted check (202)
- * produced exactly one mail to its address: none lost, none doubled. Exit code 1 if not, or on any 5xx.
+ * produced exactly one mail to its address: none lost, none doubled. Exit code 1 if not, on any 5xx, connection
+ * error or timeout, or on an API answer other than its request calls for.
  */
 
 const { values } = parseArgs({
@@ -176,7 +177,20 @@ async function main(): Promise<number> {
         .map((value) => value.toFixed(2))
         .join(' / ')}`,
     );
-    const ok = verdict && fiveHundreds.length === 0 && leakingLines.length === 0 && result.errors === 0;
+    // Every API answer must be the one its request calls for. Page loads are reported, not judged: site/dist is
+    // shared with whoever rebuilds the site meanwhile.
+    const unexpectedApiAnswers = [...perKind.entries()]
+      .filter(([kind]) => kind !== 'page')
+      .flatMap(([kind, stats]) => [...stats.statuses.entries()].filter(([status]) => status !== EXPECTED_STATUS[kind]))
+      .reduce((sum, [, count]) => sum + count, 0);
+    console.log(`unexpected API answers: ${unexpectedApiAnswers}`);
+    const ok =
+      verdict &&
+      fiveHundreds.length === 0 &&
+      leakingLines.length === 0 &&
+      result.errors === 0 &&
+      result.timeouts === 0 &&
+      unexpectedApiAnswers === 0;
     console.log(ok ? '\nPASS' : '\nFAIL');
     return ok ? 0 : 1;
   } finally {
