@@ -28,7 +28,13 @@ export class DynamoDbTokenStore implements TokenStore {
         }),
       );
     } catch (error) {
-      if (isConditionalCheckFailed(error)) throw new ConflictError('A token with this hash already exists.');
+      if (isConditionalCheckFailed(error)) {
+        // The SDK retries a write whose answer was lost; if the first attempt landed, the retry finds our own item.
+        // A 256-bit token cannot collide with anyone else's, so that is success, not a conflict to report.
+        const existing = await this.get(record.tokenHash);
+        if (existing?.identifierHash === record.identifierHash && existing.createdAt === record.createdAt) return;
+        throw new ConflictError('A token with this hash already exists.');
+      }
       mapDynamoDbError(error);
     }
   }

@@ -118,6 +118,54 @@ describe('DynamoDB', () => {
     },
   );
 
+  it.each([
+    { fault: 'stops', mode: 'stop' as const },
+    { fault: 'stalls', mode: 'stall' as const },
+  ])(
+    'when it $fault in the middle of a stream of checks, every 202 is mailed exactly once and every 503 never',
+    async ({ mode }) => {
+      const answers: { email: string; status: number }[] = [];
+      // Three clients at once, so requests are in flight (mid-write) at the moment the fault starts and ends.
+      const client = async (clientId: number) => {
+        for (let index = 0; index < 12; index++) {
+          const email = `stream.${mode}.${clientId}.${index}@example.nl`;
+          if (clientId === 0 && index === 4) await stack.dynamoProxy.setMode(mode);
+          if (clientId === 0 && index === 8) await stack.dynamoProxy.setMode('pass');
+          const answer = await orHung(stack.check(email, `203.0.113.${clientId * 20 + index}`), HANG_BOUND_MS);
+          answers.push({ email, status: answer === 'hung' ? 0 : answer.status });
+        }
+      };
+      await Promise.all([0, 1, 2].map(client));
+      await stack.queue.idle();
+
+      const mails = await mailsTo();
+      const statuses = new Set(answers.map((answer) => answer.status));
+      expect([...statuses].sort()).toEqual([202, 503]);
+      for (const { email, status } of answers) {
+        expect({ email, status, mails: mails.get(email) ?? 0 }).toEqual({
+          email,
+          status,
+          mails: status === 202 ? 1 : 0,
+        });
+      }
+    },
+  );
+
+  it('a token write whose answer was lost (the SDK retries a write that landed) is still a 202 mailed once', async () => {
+    stack.injectDynamoFault({
+      command: 'PutItemCommand',
+      table: stack.dynamo.tableNames.tokens,
+      errorName: 'TimeoutError',
+      afterSend: true,
+      times: 1,
+    });
+    expect(await stack.check('retry@example.nl')).toMatchObject({ status: 202 });
+    expect(stack.injectedFailures()).toBeGreaterThan(0);
+    await stack.queue.idle();
+    expect(await mailsTo()).toEqual(new Map([['retry@example.nl', 1]]));
+    expect((await stack.redeem(await tokenMailedTo('retry@example.nl'))).status).toBe(200);
+  });
+
   it('a request timeout on the lookup is a 503 too (the SDK drops the socket error code)', async () => {
     stack.injectDynamoFault({ command: 'QueryCommand', errorName: 'TimeoutError' });
     expect(await stack.check('anna@example.nl')).toMatchObject(SERVICE_UNAVAILABLE);

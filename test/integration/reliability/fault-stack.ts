@@ -33,6 +33,8 @@ export interface InjectedFault {
   errorName: string;
   /** How many matching requests fail (default: all, until cleared). */
   times?: number;
+  /** The request reaches the service and is carried out; only its answer is lost (a reset after the write). */
+  afterSend?: boolean;
 }
 
 export interface FaultStack {
@@ -75,6 +77,7 @@ function addFaultMiddleware(client: Pick<DynamoDBClient | SESClient, 'middleware
       if (!fault) return next(args);
       if (fault.times !== undefined) fault.times -= 1;
       state.failures += 1;
+      if (fault.afterSend) await next(args);
       const error = Object.assign(new Error(`injected ${fault.errorName}`), {
         name: fault.errorName,
         $fault: 'server',
