@@ -34,6 +34,14 @@ describe('the built site', () => {
     for (const slug of GUIDANCE_SLUGS) expect(dutch).toContain(`/guidance/${slug}/`);
   });
 
+  it('sends / to the default language', async () => {
+    const page = await (await session.newContext()).newPage();
+    const locale = session.stack.config.defaultLanguage;
+    await page.goto('/');
+    await page.waitForURL(`**/${locale}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+  });
+
   it('has a language switch on every page that keeps the page', async () => {
     const context = await session.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -50,7 +58,10 @@ describe('the built site', () => {
     const page = await context.newPage();
     const violations: string[] = [];
     // The 404 page as a visitor meets it: at a path that does not exist.
-    const visited = pages.map((path) => (path === '/404.html' ? '/nl/no-such-page' : path));
+    // `/` is only an instant meta refresh to /nl/ (scanned in its own right): scanning it would race the refresh.
+    const visited = pages
+      .filter((path) => path !== '/')
+      .map((path) => (path === '/404.html' ? '/nl/no-such-page' : path));
     for (const path of visited) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(path === '/nl/no-such-page' ? 404 : 200);
