@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     console.log(`generated ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const loadBefore = loadavg()[0] ?? 0;
 
+    const cpuBefore = process.cpuUsage();
     const summary = await runImport({
       inputPath: input,
       pepper,
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
       workers,
       measure: true,
     });
+    const cpu = process.cpuUsage(cpuBefore);
+    const coresUsed = (cpu.user + cpu.system) / 1000 / summary.elapsedMs;
     const baseline = await runHmacLoop('KeyObject');
     const bytesKeyBaseline = await runHmacLoop('bytes');
     const loadAfter = loadavg()[0] ?? 0;
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
       [
         `rows              ${summary.rows} (${summary.identifiers} items, ${summary.rejects} rejects, ${files.length} files, ${du})`,
         `workers           ${workers} (cores: ${availableParallelism()}, load ${loadBefore.toFixed(2)} before / ${loadAfter.toFixed(2)} after)`,
-        `import            ${Math.round(summary.rowsPerSecond)} rows/s (${(summary.elapsedMs / 1000).toFixed(1)} s wall)`,
+        `import            ${Math.round(summary.rowsPerSecond)} rows/s (${(summary.elapsedMs / 1000).toFixed(1)} s wall, CPU ${coresUsed.toFixed(2)} cores on average)`,
         `bare HMAC loop    ${Math.round(baseline)} rows/s (3 HMACs per row, pepper as KeyObject, as the import hashes)`,
         `ratio             ${ratio.toFixed(2)} (target ≥ 0.5, aim 0.7)`,
         `  for reference:  bare loop with the raw pepper bytes ${Math.round(bytesKeyBaseline)} rows/s, ratio ${(summary.rowsPerSecond / bytesKeyBaseline).toFixed(2)}`,

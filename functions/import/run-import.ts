@@ -34,7 +34,11 @@ export interface ImportOptions {
   sink: ImportSink;
   rejectsPath: string;
   workers?: number;
-  /** Bytes per chunk handed to a worker (~8 k rows of the default layout per MiB). */
+  /**
+   * Bytes per chunk handed to a worker (default 128 KiB ≈ 1 000 rows of the default layout). Messaging costs little
+   * at this size, and smaller chunks leave fewer survivors per young-generation GC (measured: less CPU and RSS than
+   * 256 KiB).
+   */
   chunkBytes?: number;
   measure?: boolean;
   onProgress?: (progress: ImportProgress) => void;
@@ -92,7 +96,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   } catch (error) {
     throw new ImportError('input_unreadable', `Cannot read the input file (${(error as NodeJS.ErrnoException).code}).`);
   }
-  const chunkBytes = options.chunkBytes ?? 256 << 10;
+  const chunkBytes = options.chunkBytes ?? 128 << 10;
   const stream = createReadStream(options.inputPath, { highWaterMark: Math.min(chunkBytes, 1 << 20) });
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
