@@ -18,6 +18,7 @@ import { type DemoSeedResult, seedDemoDataOnce } from './demo-data';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './dynamodb-emulator';
 import { createEmailSender } from './email-sender';
 import { InboxLinkMailer } from './inbox-link-mailer';
+import { lockLocalDir } from './local-dir-lock';
 import { loadOrCreateLocalPepper } from './local-pepper';
 import { mountRoutes } from './mount-routes';
 import { assertPortsFree } from './port-check';
@@ -99,6 +100,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
   };
+  stops.push(await lockLocalDir(options.localDir));
   try {
     const dynamo = await startDynamoDbEmulator({
       port: options.dynamoDbPort,
