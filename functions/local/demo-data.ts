@@ -64,6 +64,14 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 /** Not in the breach: a check for it must get the "no record found" mail. */
 export const DEMO_NOT_AFFECTED_EMAIL = 'not.affected@example.nl';
 
+/** What to type into the form, and what it shows: the start banner prints this (the README has the same table). */
+export const DEMO_ADDRESSES: readonly { email: string; outcome: string }[] = [
+  { email: 'demo.all@example.nl', outcome: 'affected: all fields' },
+  { email: 'demo.few@example.nl', outcome: 'affected: email, name and customer number only' },
+  { email: 'demo.family@example.nl', outcome: 'affected: two records share this address' },
+  { email: DEMO_NOT_AFFECTED_EMAIL, outcome: 'not in the breach: gets the "no record found" mail' },
+];
+
 export const DEFAULT_GENERATED_CUSTOMERS = 2000;
 // Seed 1 keeps the generated customer numbers at 100104729 and up, clear of the demo people's 10000000N.
 const DEMO_BREACH_SEED = 1;

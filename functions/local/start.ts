@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEMO_NOT_AFFECTED_EMAIL, DEMO_PEOPLE } from './demo-data';
+import { DEMO_ADDRESSES, DEMO_PEOPLE } from './demo-data';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { PortInUseError, parsePort } from './port-check';
 
@@ -52,14 +52,8 @@ export async function main(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 export function describeStack(stack: LocalStack): string {
-  const width = Math.max(...DEMO_PEOPLE.map((person) => (person.email ?? '').length), DEMO_NOT_AFFECTED_EMAIL.length);
-  const demoLines = [
-    ...DEMO_PEOPLE.filter((person) => person.email && !person.label.endsWith('2 of 2')).map(
-      (person) =>
-        `    ${(person.email ?? '').padEnd(width)}  ${person.label.replace(', record 1 of 2', ' (2 records)')}`,
-    ),
-    `    ${DEMO_NOT_AFFECTED_EMAIL.padEnd(width)}  not in the breach (gets the "no record found" mail)`,
-  ];
+  const width = Math.max(...DEMO_ADDRESSES.map((address) => address.email.length));
+  const demoLines = DEMO_ADDRESSES.map((address) => `    ${address.email.padEnd(width)}  ${address.outcome}`);
   const staffOnly = DEMO_PEOPLE.filter((person) => !person.email);
   return [
     '',

@@ -7,7 +7,7 @@ import { loadBreachConfig } from '../../../functions/config/load-breach-config';
 import type { BreachConfig } from '../../../functions/core/breach-config';
 import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { normaliseCustomerNumber, normaliseEmail, normalisePhone } from '../../../functions/core/identifiers';
-import { DEMO_NOT_AFFECTED_EMAIL, seedDemoDataOnce } from '../../../functions/local/demo-data';
+import { DEMO_ADDRESSES, DEMO_NOT_AFFECTED_EMAIL, seedDemoDataOnce } from '../../../functions/local/demo-data';
 
 describe('demo data for npm start', () => {
   let config: BreachConfig;
@@ -41,6 +41,10 @@ describe('demo data for npm start', () => {
     expect((await byEmail('Demo.Few@example.nl'))[0]?.fields).toEqual(['email', 'fullName', 'customerNumber']);
     expect(await byEmail('demo.family@example.nl')).toHaveLength(2);
     expect(await byEmail(DEMO_NOT_AFFECTED_EMAIL)).toEqual([]);
+    // Every address the start banner offers as affected really is.
+    for (const address of DEMO_ADDRESSES.filter((entry) => entry.email !== DEMO_NOT_AFFECTED_EMAIL)) {
+      expect((await byEmail(address.email)).length).toBeGreaterThan(0);
+    }
 
     const byPhone = await exposures.findByIdentifier(hashIdentifier(pepper, 'phone', normalisePhone('+31 6 87654321')));
     expect(byPhone).toHaveLength(1);
