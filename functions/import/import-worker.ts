@@ -49,24 +49,35 @@ async function handleChunk(message: ChunkMessage): Promise<ChunkResult> {
   timing.parse += Number(now - started);
 
   const rejects: RejectEntry[] = malformed.map(({ line, reason }) => ({ line, column: '', reason }));
-  // Duplicate rows within a chunk become one item per key, with their field sets merged.
-  const byKey = new Map<string, ExposureRecord>();
+  // Duplicate rows of one subject within a chunk become one item per identifier, with their field sets merged.
+  // Keyed by subject (one entry per row) rather than by item: rows repeat rarely, items come three to a row.
+  const bySubject = new Map<string, ExposureRecord[]>();
+  const records: ExposureRecord[] = [];
   let subjects = 0;
   for (const { line, fields } of parsed) {
     const outcome = hashRow(fields, line, rowTiming);
     if (outcome.rejects.length > 0) rejects.push(...outcome.rejects);
-    if (outcome.records.length > 0) subjects++;
-    for (const record of outcome.records) {
-      const key = `${record.identifierHash}#${record.subjectId}`;
-      const earlier = byKey.get(key);
-      if (earlier && earlier.fields !== record.fields)
-        record.fields = sortFieldsByRisk([...earlier.fields, ...record.fields]);
-      byKey.set(key, record);
+    if (outcome.records.length === 0) continue;
+    subjects++;
+    const earlier = bySubject.get((outcome.records[0] as ExposureRecord).subjectId);
+    if (!earlier) {
+      bySubject.set((outcome.records[0] as ExposureRecord).subjectId, outcome.records);
+      records.push(...outcome.records);
+      continue;
     }
+    // Every item of the subject carries the union of the fields of all its rows.
+    const first = outcome.records[0] as ExposureRecord;
+    const mergedFields = sortFieldsByRisk([...(earlier[0] as ExposureRecord).fields, ...first.fields]);
+    for (const record of outcome.records) {
+      if (!earlier.some((candidate) => candidate.identifierHash === record.identifierHash)) {
+        earlier.push(record);
+        records.push(record);
+      }
+    }
+    for (const record of earlier) record.fields = mergedFields;
   }
   // Malformed records were found while parsing, before the rest: restore line order (the sort is stable).
   if (malformed.length > 0) rejects.sort((a, b) => a.line - b.line);
-  const records = [...byKey.values()];
   const result: ChunkResult = {
     type: 'chunk-done',
     seq: message.seq,

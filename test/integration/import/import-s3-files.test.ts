@@ -150,3 +150,22 @@ describe('portal import refuses bad input before writing anything', () => {
     expect(result.log).toContain('identifiers 10');
   });
 });
+
+describe('portal import with a customer listed twice', () => {
+  it("writes one item per identifier, with the union of the rows' fields", async () => {
+    const header = DEFAULT_COLUMNS.join(',');
+    const input = join(dir, 'twice.csv');
+    await writeFile(
+      input,
+      `${header}\n123456789,Jan Jansen,,,,,,jan@example.nl,,,,,\n123456789,,,,,,0612345678,,NL91ABNA0417164300,,,,\n`,
+    );
+    const out = join(dir, 'out-twice');
+    const args = ['--input', input, '--target', 's3-files', '--out', out, '--pepper-file', join(dir, 'pepper.key')];
+    expect((await runCli(args)).code).toBe(0);
+    const items = await readOutputItems(out);
+    expect(items).toHaveLength(3);
+    expect(new Set(items.map((item) => item.fields.join(',')))).toEqual(
+      new Set(['iban,phone,email,fullName,customerNumber']),
+    );
+  });
+});
