@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { loadBreachConfig } from '../config/load-breach-config';
+import { PortalError } from '../core/errors';
 import { assertPepper, type Pepper } from '../core/identifier-hash';
 import type { ExposureStore } from '../core/ports';
 import { type ColumnMap, parseColumnMap } from '../import/import-columns';
@@ -175,6 +176,11 @@ export const importCommand: CliCommand = async (args, io) => {
     }
     if (error instanceof ImportError) {
       io.err(`Import failed (${error.code}): ${error.message}`);
+      return 1;
+    }
+    if (error instanceof PortalError) {
+      // E.g. the store is unreachable. What was written stays; re-running the same file is idempotent.
+      io.err(`Import failed (${error.code}): ${error.message} Items written so far stay; re-run to complete.`);
       return 1;
     }
     throw error;
