@@ -20,8 +20,10 @@ const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const TOP_LEVEL_DOMAIN = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 // A breach file names few distinct domains (a handful of providers cover most rows) and IDNA mapping is the costly
-// part of an email, so each domain's verdict is kept. Bounded: a file of unique domains cannot grow it without limit.
-const MAX_CACHED_DOMAINS = 50_000;
+// part of an email, so each domain's verdict is kept.
+// Bounded in entries and in key length: a file of unique or overlong domains cannot grow it past a few MB.
+const MAX_CACHED_DOMAINS = 20_000;
+const MAX_CACHED_DOMAIN_LENGTH = 100;
 const asciiDomainCache = new Map<string, string | undefined>();
 
 /** The domain in ASCII (IDNA), or undefined when it cannot be an email domain. Pure, hence safe to memoise. */
@@ -29,6 +31,7 @@ function asciiDomainOf(domain: string): string | undefined {
   const cached = asciiDomainCache.get(domain);
   if (cached !== undefined || asciiDomainCache.has(domain)) return cached;
   const verdict = checkDomain(domain);
+  if (domain.length > MAX_CACHED_DOMAIN_LENGTH) return verdict;
   if (asciiDomainCache.size >= MAX_CACHED_DOMAINS) asciiDomainCache.clear();
   asciiDomainCache.set(domain, verdict);
   return verdict;
