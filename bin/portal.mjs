@@ -12,9 +12,10 @@ if (major < 22) {
 }
 
 // `portal import` keeps both cores busy with its worker threads. V8's parallel GC helper threads then only compete
-// with them (measured: 17 % of the CPU), so the import runs with one GC thread per isolate and a small young
-// generation on the main thread, which only reads and hands out chunks (keeps peak RSS ≤ 256 MB, issue 3). These are
-// process-wide V8 flags that only the node command line sets: re-run this file with them. Other commands unchanged.
+// with them (measured: 17 % of the CPU), so the import runs with one GC thread per isolate, and with 1 MB
+// semi-spaces for every isolate (workers included: the flag overrides their resourceLimits), which keeps peak RSS
+// near 190 MB instead of 256–285 MB (issue 3: ≤ 256 MB) for a few % more CPU (docs/performance.md → Import). These
+// are process-wide V8 flags that only the node command line sets: re-run this file with them. Other commands as before.
 const IMPORT_V8_FLAGS = ['--single-threaded-gc', '--max-semi-space-size=1'];
 if (process.argv[2] === 'import' && !process.execArgv.includes(IMPORT_V8_FLAGS[0])) {
   const { spawn } = await import('node:child_process');
