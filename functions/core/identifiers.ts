@@ -141,10 +141,17 @@ function loadMobilePlan(region: string): MobilePlan | undefined {
   }
 }
 
-const mobilePlan = loadMobilePlan(FAST_PATH_REGION);
+// Loaded on first use, not at module load: a bundle that only normalises emails then tree-shakes the phone metadata
+// away (esbuild must keep a module-level call, and with it 190 KB of metadata, in every Lambda importing this file).
+let mobilePlanCache: { plan: MobilePlan | undefined } | undefined;
+function mobilePlanOf(): MobilePlan | undefined {
+  mobilePlanCache ??= { plan: loadMobilePlan(FAST_PATH_REGION) };
+  return mobilePlanCache.plan;
+}
 
 /** Exported for its equality test only: callers use normalisePhone. `cleaned` is normalisePhone's pre-cleaned input. */
 export function phoneFastPath(cleaned: string, defaultRegion: string): string | undefined {
+  const mobilePlan = defaultRegion === FAST_PATH_REGION ? mobilePlanOf() : undefined;
   if (mobilePlan === undefined || defaultRegion !== FAST_PATH_REGION || !FAST_PATH_SHAPE.test(cleaned)) {
     return undefined;
   }
