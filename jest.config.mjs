@@ -15,5 +15,7 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // @middy/* exports only an "import" condition, which jest's CommonJS resolver does not match: point at the file.
   moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
+  // Every test sees the demo config with a far-future closing date (see the file for why).
+  setupFiles: ['<rootDir>/test/support/test-breach-config.ts'],
   testTimeout: 30000,
 };

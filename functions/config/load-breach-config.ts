@@ -6,13 +6,16 @@ import { InvalidConfigError } from '../core/errors';
 /** The demo (seed incident) configuration that ships with the project. */
 export const DEFAULT_BREACH_CONFIG_PATH = fileURLToPath(new URL('../../config/breach.json', import.meta.url));
 
+/** The breach config in force: $BREACH_CONFIG when set, else the shipped demo config. */
+export function breachConfigPathFromEnv(): string {
+  return process.env.BREACH_CONFIG || DEFAULT_BREACH_CONFIG_PATH;
+}
+
 /**
  * Reads and validates the breach configuration: `path`, else $BREACH_CONFIG, else the shipped demo config.
  * Used by the CLI, the local stack and the CDK app; deployed Lambdas get the validated config bundled.
  */
-export async function loadBreachConfig(
-  path = process.env.BREACH_CONFIG || DEFAULT_BREACH_CONFIG_PATH,
-): Promise<BreachConfig> {
+export async function loadBreachConfig(path = breachConfigPathFromEnv()): Promise<BreachConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -9,7 +9,7 @@ import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { LocalDevSecretBox } from '../adapters/kms/local-dev-secret-box';
 import { InProcessEmailQueue } from '../adapters/queue/in-process-email-queue';
 import { SesMailer } from '../adapters/ses/ses-mailer';
-import { DEFAULT_BREACH_CONFIG_PATH, loadBreachConfig } from '../config/load-breach-config';
+import { breachConfigPathFromEnv, loadBreachConfig } from '../config/load-breach-config';
 import type { BreachConfig } from '../core/breach-config';
 import { type AppLogger, type Clock, systemClock } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
@@ -81,7 +81,7 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
-  const breachConfigPath = options.breachConfigPath ?? DEFAULT_BREACH_CONFIG_PATH;
+  const breachConfigPath = options.breachConfigPath ?? breachConfigPathFromEnv();
   const config = await loadBreachConfig(breachConfigPath);
   await assertPortsFree(
     [

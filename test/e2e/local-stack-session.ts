@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { DEFAULT_BREACH_CONFIG_PATH } from '../../functions/config/load-breach-config';
+import { breachConfigPathFromEnv } from '../../functions/config/load-breach-config';
 import type { Clock } from '../../functions/core/ports';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
 import { readSesStore, type StoredEmail } from '../../functions/local/ses-emulator';
@@ -44,12 +44,12 @@ export interface BrowserSession {
 
 export async function openBrowserSession(): Promise<BrowserSession> {
   const localDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
-  // The site is built from the shipped config; the API gets a copy whose rate limits let one test file submit many
+  // The site is built from the tests' config (test/support/test-breach-config.ts); the API gets a copy whose rate limits let one test file submit many
   // checks from 127.0.0.1 (the limits themselves are covered by the check use case's tests).
-  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: DEFAULT_BREACH_CONFIG_PATH }, () => {}, {
+  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: breachConfigPathFromEnv() }, () => {}, {
     showOutput: false,
   });
-  const config = JSON.parse(await readFile(DEFAULT_BREACH_CONFIG_PATH, 'utf8'));
+  const config = JSON.parse(await readFile(breachConfigPathFromEnv(), 'utf8'));
   config.limits = { ...config.limits, checksPerAddressPerDay: 1000, checksPerIpPerMinute: 1000 };
   const breachConfigPath = join(localDir, 'breach.json');
   await writeFile(breachConfigPath, JSON.stringify(config));

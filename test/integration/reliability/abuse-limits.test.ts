@@ -11,7 +11,7 @@ import {
   scanStoredData,
 } from '../../../bench/abuse/abuse-scenarios';
 import { localTableNames } from '../../../functions/adapters/dynamodb/table-definitions';
-import { DEFAULT_BREACH_CONFIG_PATH } from '../../../functions/config/load-breach-config';
+import { breachConfigPathFromEnv } from '../../../functions/config/load-breach-config';
 import type { Clock } from '../../../functions/core/ports';
 import { type LocalStack, startLocalStack } from '../../../functions/local/local-stack';
 
@@ -44,7 +44,7 @@ let proofs: LimitProof[];
 
 beforeAll(async () => {
   localDir = await mkdtemp(join(tmpdir(), 'portal-abuse-'));
-  const config = JSON.parse(await readFile(DEFAULT_BREACH_CONFIG_PATH, 'utf8'));
+  const config = JSON.parse(await readFile(breachConfigPathFromEnv(), 'utf8'));
   const breachConfigPath = join(localDir, 'breach.json');
   await writeFile(breachConfigPath, JSON.stringify({ ...config, limits: LIMITS }));
   stack = await startLocalStack({
