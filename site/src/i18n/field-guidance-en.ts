@@ -1,6 +1,6 @@
-import type { GuidanceByField, GuidanceContext } from './field-guidance';
+import type { GuidanceContext, LocalisedGuidanceByField } from './field-guidance';
 
-export function englishFieldGuidance({ organisation, supportPhone }: GuidanceContext): GuidanceByField {
+export function englishFieldGuidance({ organisation, supportPhone }: GuidanceContext): LocalisedGuidanceByField {
   const bkrStep =
     'Check your credit registration at BKR for loans or credit you did not take out. Viewing it online is free; you identify yourself through your bank with iDIN.';
   const kopieIdStep =
@@ -24,14 +24,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         'Notice misuse? Collect evidence (letters, statements), report it to the CMI and file a police report.',
       ],
       estimatedTime: 'About 15 minutes now; after that, a quick look at your post and statements each month.',
-      reportTo: ['cmi', 'police'],
-      sources: [
-        'rvigCmiDataBreach',
-        'rvigCmiCopyIdForm',
-        'gemeenteIdDocument',
-        'bkrCreditSummary',
-        'rijksoverheidIdentityFraud',
-      ],
     },
     idDocumentValidity: {
       title: 'Your ID document’s expiry date was exposed',
@@ -49,8 +41,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         bkrStep,
       ],
       estimatedTime: 'About 10 minutes.',
-      reportTo: ['fraudehelpdesk', 'cmi'],
-      sources: ['rvigCmiDataBreach', 'gemeenteIdDocument', 'bkrCreditSummary', 'apDataBreachVictim'],
     },
     iban: {
       title: 'Your IBAN was exposed',
@@ -71,8 +61,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
       ],
       estimatedTime:
         'A few minutes per check of your statements; reversing a debit takes a few minutes in your banking app.',
-      reportTo: ['bank', 'fraudehelpdesk', 'police'],
-      sources: ['consumentenbondDirectDebit', 'politieBankHelpdeskFraud', 'apDataBreachVictim'],
     },
     phone: {
       title: 'Your phone number was exposed',
@@ -91,13 +79,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         'Ask your mobile provider which extra checks it offers before your SIM card can be replaced or your number moved.',
       ],
       estimatedTime: 'About 10 minutes, including a call to your provider.',
-      reportTo: ['fraudehelpdesk', 'police'],
-      sources: [
-        'slachtofferwijzerSimSwap',
-        'politieBankHelpdeskFraud',
-        'fraudehelpdeskSuspiciousMail',
-        'apDataBreachVictim',
-      ],
     },
     email: {
       title: 'Your email address was exposed',
@@ -116,8 +97,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         'Forward suspicious emails to valse-email@fraudehelpdesk.nl.',
       ],
       estimatedTime: 'About 15 minutes to review your passwords.',
-      reportTo: ['fraudehelpdesk'],
-      sources: ['apDataBreachVictim', 'fraudehelpdeskSuspiciousMail'],
     },
     dateOfBirth: {
       title: 'Your date of birth was exposed',
@@ -136,8 +115,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         'Watch your post for orders, subscriptions or debt-collection letters you do not recognise. Do not pay them; contact the company and report misuse to the CMI.',
       ],
       estimatedTime: 'About 15 minutes.',
-      reportTo: ['cmi', 'police'],
-      sources: ['rijksoverheidIdentityFraud', 'bkrCreditSummary', 'slachtofferwijzerSimSwap', 'apDataBreachVictim'],
     },
     address: {
       title: 'Your address was exposed',
@@ -156,8 +133,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         bkrStep,
       ],
       estimatedTime: 'About 10 minutes.',
-      reportTo: ['cmi', 'police'],
-      sources: ['rijksoverheidIdentityFraud', 'bkrCreditSummary', 'apDataBreachVictim'],
     },
     fullName: {
       title: 'Your name was exposed',
@@ -174,8 +149,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         'In doubt, contact the organisation yourself through its own website or a number you know.',
       ],
       estimatedTime: 'A few minutes.',
-      reportTo: ['fraudehelpdesk'],
-      sources: ['apDataBreachVictim', 'fraudehelpdeskSuspiciousMail'],
     },
     customerNumber: {
       title: 'Your customer number was exposed',
@@ -192,8 +165,6 @@ export function englishFieldGuidance({ organisation, supportPhone }: GuidanceCon
         `${organisation} never asks for your password, login codes or bank details.`,
       ],
       estimatedTime: 'A few minutes.',
-      reportTo: ['organisation', 'fraudehelpdesk'],
-      sources: ['apDataBreachVictim', 'politieBankHelpdeskFraud'],
     },
   };
 }

@@ -1,6 +1,6 @@
-import type { GuidanceByField, GuidanceContext } from './field-guidance';
+import type { GuidanceContext, LocalisedGuidanceByField } from './field-guidance';
 
-export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceContext): GuidanceByField {
+export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceContext): LocalisedGuidanceByField {
   const bkrStep =
     'Controleer je registratie bij BKR op leningen of kredieten die je niet zelf hebt afgesloten. Online inzien is gratis; je identificeert je via je bank met iDIN.';
   const kopieIdStep =
@@ -24,14 +24,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         'Merk je misbruik? Verzamel bewijs (brieven, afschriften), meld het bij het CMI en doe aangifte bij de politie.',
       ],
       estimatedTime: 'Nu ongeveer 15 minuten; daarna elke maand even je post en afschriften nakijken.',
-      reportTo: ['cmi', 'police'],
-      sources: [
-        'rvigCmiDataBreach',
-        'rvigCmiCopyIdForm',
-        'gemeenteIdDocument',
-        'bkrCreditSummary',
-        'rijksoverheidIdentityFraud',
-      ],
     },
     idDocumentValidity: {
       title: 'De geldigheidsdatum van je identiteitsbewijs is buitgemaakt',
@@ -50,8 +42,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         bkrStep,
       ],
       estimatedTime: 'Ongeveer 10 minuten.',
-      reportTo: ['fraudehelpdesk', 'cmi'],
-      sources: ['rvigCmiDataBreach', 'gemeenteIdDocument', 'bkrCreditSummary', 'apDataBreachVictim'],
     },
     iban: {
       title: 'Je IBAN (rekeningnummer) is buitgemaakt',
@@ -72,8 +62,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         'Belt ‘je bank’ en wordt er gevraagd om codes, je pas of een overboeking? Hang op en bel je bank op het nummer dat je kent.',
       ],
       estimatedTime: 'Een paar minuten per keer afschriften nakijken; terugboeken kost een paar minuten in je bankapp.',
-      reportTo: ['bank', 'fraudehelpdesk', 'police'],
-      sources: ['consumentenbondDirectDebit', 'politieBankHelpdeskFraud', 'apDataBreachVictim'],
     },
     phone: {
       title: 'Je telefoonnummer is buitgemaakt',
@@ -92,13 +80,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         'Vraag je mobiele provider welke extra controles mogelijk zijn voordat je simkaart vervangen of je nummer overgezet kan worden.',
       ],
       estimatedTime: 'Ongeveer 10 minuten, inclusief een telefoontje naar je provider.',
-      reportTo: ['fraudehelpdesk', 'police'],
-      sources: [
-        'slachtofferwijzerSimSwap',
-        'politieBankHelpdeskFraud',
-        'fraudehelpdeskSuspiciousMail',
-        'apDataBreachVictim',
-      ],
     },
     email: {
       title: 'Je e-mailadres is buitgemaakt',
@@ -117,8 +98,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         'Stuur verdachte e-mails door naar valse-email@fraudehelpdesk.nl.',
       ],
       estimatedTime: 'Ongeveer 15 minuten om je wachtwoorden na te lopen.',
-      reportTo: ['fraudehelpdesk'],
-      sources: ['apDataBreachVictim', 'fraudehelpdeskSuspiciousMail'],
     },
     dateOfBirth: {
       title: 'Je geboortedatum is buitgemaakt',
@@ -138,8 +117,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         'Let op post over bestellingen, abonnementen of incassobrieven die je niet herkent. Betaal niet, neem contact op met het bedrijf en meld misbruik bij het CMI.',
       ],
       estimatedTime: 'Ongeveer 15 minuten.',
-      reportTo: ['cmi', 'police'],
-      sources: ['rijksoverheidIdentityFraud', 'bkrCreditSummary', 'slachtofferwijzerSimSwap', 'apDataBreachVictim'],
     },
     address: {
       title: 'Je adres is buitgemaakt',
@@ -158,8 +135,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         bkrStep,
       ],
       estimatedTime: 'Ongeveer 10 minuten.',
-      reportTo: ['cmi', 'police'],
-      sources: ['rijksoverheidIdentityFraud', 'bkrCreditSummary', 'apDataBreachVictim'],
     },
     fullName: {
       title: 'Je naam is buitgemaakt',
@@ -176,8 +151,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         'Twijfel je? Neem zelf contact op met de organisatie via de eigen website of een nummer dat je kent.',
       ],
       estimatedTime: 'Een paar minuten.',
-      reportTo: ['fraudehelpdesk'],
-      sources: ['apDataBreachVictim', 'fraudehelpdeskSuspiciousMail'],
     },
     customerNumber: {
       title: 'Je klantnummer is buitgemaakt',
@@ -194,8 +167,6 @@ export function dutchFieldGuidance({ organisation, supportPhone }: GuidanceConte
         `${organisation} vraagt nooit om je wachtwoord, inlogcodes of bankgegevens.`,
       ],
       estimatedTime: 'Een paar minuten.',
-      reportTo: ['organisation', 'fraudehelpdesk'],
-      sources: ['apDataBreachVictim', 'politieBankHelpdeskFraud'],
     },
   };
 }

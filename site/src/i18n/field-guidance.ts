@@ -2,7 +2,7 @@ import type { BreachConfig, Locale } from '../../../functions/core/breach-config
 import type { Field } from '../../../functions/core/fields';
 import { englishFieldGuidance } from './field-guidance-en';
 import { dutchFieldGuidance } from './field-guidance-nl';
-import type { ReportRouteId, SourceId } from './guidance-sources';
+import { FIELD_REFERENCES, type FieldReferences } from './field-references';
 
 /*
  * One guidance page per exposed field, per locale, in the order Mozilla Monitor uses: "your X was exposed" → why it
@@ -10,7 +10,8 @@ import type { ReportRouteId, SourceId } from './guidance-sources';
  * Field so a missing field or locale is a compile error and a failing content test.
  */
 
-export interface FieldGuidance {
+/** What each language writes for a field; where to report and the sources come from field-references.ts. */
+export interface LocalisedFieldGuidance {
   /** "Your IBAN was exposed" */
   title: string;
   /** One line, shown next to the field on the result page. */
@@ -20,11 +21,11 @@ export interface FieldGuidance {
   /** 2–4 concrete steps, most useful first. */
   steps: string[];
   estimatedTime: string;
-  reportTo: ReportRouteId[];
-  sources: SourceId[];
 }
 
+export type FieldGuidance = LocalisedFieldGuidance & FieldReferences;
 export type GuidanceByField = Record<Field, FieldGuidance>;
+export type LocalisedGuidanceByField = Record<Field, LocalisedFieldGuidance>;
 
 /** The organisation and its contact come from the breach config; the guidance itself names no one. */
 export interface GuidanceContext {
@@ -37,5 +38,9 @@ export function fieldGuidance(locale: Locale, config: BreachConfig): GuidanceByF
     organisation: config.organisation.name,
     supportPhone: config.support[locale].phone,
   };
-  return locale === 'nl' ? dutchFieldGuidance(context) : englishFieldGuidance(context);
+  const texts = locale === 'nl' ? dutchFieldGuidance(context) : englishFieldGuidance(context);
+  const fields = Object.keys(texts) as Field[];
+  return Object.fromEntries(
+    fields.map((field) => [field, { ...texts[field], ...FIELD_REFERENCES[field] }]),
+  ) as GuidanceByField;
 }
