@@ -1,8 +1,9 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors';
 import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock } from '../../core/ports';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
+import { queryItems } from './query-items';
 import { TTL_ATTRIBUTE } from './table-definitions';
 
 /*
@@ -37,27 +38,19 @@ export class DynamoDbAssistRequestStore implements AssistRequestStore {
   async listByStatus(status: AssistRequestStatus, limit: number): Promise<AssistRequestRecord[]> {
     const records: AssistRequestRecord[] = [];
     if (limit <= 0) return records;
-    let startKey: Record<string, unknown> | undefined;
     try {
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: BY_STATUS_INDEX,
-            KeyConditionExpression: '#status = :status',
-            FilterExpression: '#expiresAt > :now',
-            ExpressionAttributeNames: { '#status': 'status', '#expiresAt': TTL_ATTRIBUTE },
-            ExpressionAttributeValues: { ':status': status, ':now': nowEpochSeconds(this.clock.now()) },
-            ScanIndexForward: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          records.push(toRecord(item));
-          if (records.length >= limit) return records;
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      for await (const item of queryItems(this.client, {
+        TableName: this.tableName,
+        IndexName: BY_STATUS_INDEX,
+        KeyConditionExpression: '#status = :status',
+        FilterExpression: '#expiresAt > :now',
+        ExpressionAttributeNames: { '#status': 'status', '#expiresAt': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':status': status, ':now': nowEpochSeconds(this.clock.now()) },
+        ScanIndexForward: true,
+      })) {
+        records.push(toRecord(item));
+        if (records.length >= limit) return records;
+      }
     } catch (error) {
       mapDynamoDbError(error);
     }

@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors';
 import type { AuditLog, AuditQuery, AuditRecord, Clock } from '../../core/ports';
 import { auditDayOf, auditDaysNewestFirst, auditKeyOf, auditListLimit } from './audit-partitions';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
+import { queryItems } from './query-items';
 import { TTL_ATTRIBUTE } from './table-definitions';
 
 /*
@@ -56,32 +57,24 @@ export class DynamoDbAuditLog implements AuditLog {
     const filters = ['#expiresAt > :now', ...(query.staffId === undefined ? [] : ['staffId = :staffId'])];
     try {
       for (const day of auditDaysNewestFirst(query.from, query.to)) {
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'auditDay = :day AND auditKey BETWEEN :fromKey AND :toKey',
-              FilterExpression: filters.join(' AND '),
-              ExpressionAttributeNames: { '#expiresAt': TTL_ATTRIBUTE },
-              ExpressionAttributeValues: {
-                ':day': day,
-                ':fromKey': new Date(query.from).toISOString(),
-                // '#' sorts below every id character we use, '~' above: the bound includes every id at `to`.
-                ':toKey': `${new Date(query.to).toISOString()}#~`,
-                ':now': now,
-                ...(query.staffId === undefined ? {} : { ':staffId': query.staffId }),
-              },
-              ScanIndexForward: false,
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          for (const item of page.Items ?? []) {
-            records.push(toRecord(item));
-            if (records.length >= limit) return records;
-          }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
+        for await (const item of queryItems(this.client, {
+          TableName: this.tableName,
+          KeyConditionExpression: 'auditDay = :day AND auditKey BETWEEN :fromKey AND :toKey',
+          FilterExpression: filters.join(' AND '),
+          ExpressionAttributeNames: { '#expiresAt': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ':day': day,
+            ':fromKey': new Date(query.from).toISOString(),
+            // '#' sorts below every id character we use, '~' above: the bound includes every id at `to`.
+            ':toKey': `${new Date(query.to).toISOString()}#~`,
+            ':now': now,
+            ...(query.staffId === undefined ? {} : { ':staffId': query.staffId }),
+          },
+          ScanIndexForward: false,
+        })) {
+          records.push(toRecord(item));
+          if (records.length >= limit) return records;
+        }
       }
     } catch (error) {
       mapDynamoDbError(error);

@@ -1,7 +1,8 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isField, sortFieldsByRisk } from '../../core/fields';
 import type { ExposureRecord, ExposureStore } from '../../core/ports';
 import { mapDynamoDbError, UnprocessedWritesError } from './dynamodb-errors';
+import { queryItems } from './query-items';
 
 /*
  * Item model: partition `identifierHash`, sort `recordKey` = breachId#subjectId, plus breachId, subjectId and the
@@ -51,20 +52,14 @@ export class DynamoDbExposureStore implements ExposureStore {
 
   async findByIdentifier(identifierHash: string): Promise<ExposureRecord[]> {
     const records: ExposureRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
     try {
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'identifierHash = :identifierHash',
-            ExpressionAttributeValues: { ':identifierHash': identifierHash },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) records.push(toRecord(item));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      for await (const item of queryItems(this.client, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'identifierHash = :identifierHash',
+        ExpressionAttributeValues: { ':identifierHash': identifierHash },
+      })) {
+        records.push(toRecord(item));
+      }
     } catch (error) {
       mapDynamoDbError(error);
     }
