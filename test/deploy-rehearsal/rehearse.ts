@@ -1,0 +1,64 @@
+import { rmSync } from 'node:fs';
+import { importBreach } from './breach-import';
+import { type IamParityRow, iamParity } from './iam-parity';
+import { deploy } from './rehearsal-deployment';
+import { type StepOutcome, walkRoutes } from './route-walk';
+import { synthesizeApp } from './synthesized-app';
+
+/*
+ * The deploy rehearsal (DESIGN §8, docs/rehearsal.md): synthesize, deploy onto emulators, load a breach with
+ * `portal import --target aws`, walk every route through the synthesized bundles, then hold every AWS call each
+ * function made against its synthesized IAM policy. Shared by `npm run rehearse` and the jest test.
+ */
+
+export interface RehearsalReport {
+  steps: StepOutcome[];
+  iam: IamParityRow[];
+  /** One line per failure: function, call, error. Empty when the deployment would work. */
+  failures: string[];
+  seconds: number;
+}
+
+export async function rehearse(options: { breachConfigPath?: string } = {}): Promise<RehearsalReport> {
+  const started = Date.now();
+  const app = synthesizeApp(options.breachConfigPath);
+  try {
+    const deployment = await deploy(app);
+    try {
+      const steps: StepOutcome[] = [];
+      const exposures = deployment.names
+        .logicalIdsOfType('AWS::DynamoDB::Table')
+        .find((id) => id.includes('Exposures'));
+      try {
+        await importBreach({
+          pepperSecretArn: deployment.pepperSecretArn,
+          table: deployment.names.tableName(exposures ?? ''),
+          breachConfigPath: app.breachConfigPath,
+          endpointEnv: deployment.endpointEnv,
+          region: app.region,
+        });
+        steps.push({ step: 'portal import --target aws', ok: true, detail: 'breach loaded' });
+      } catch (error) {
+        steps.push({
+          step: 'portal import --target aws',
+          ok: false,
+          detail: `operator CLI: ${(error as Error).message}`,
+        });
+      }
+      steps.push(...(await walkRoutes(deployment)));
+      const iam = iamParity(deployment);
+      const failures = [
+        ...steps.filter((s) => !s.ok).map((s) => `${s.step}: ${s.detail}`),
+        ...iam.flatMap((row) => [
+          ...row.missing.map((grant) => `${row.functionId} ${grant}: called but not granted`),
+          ...row.unused.map((grant) => `${row.functionId} ${grant}: granted but never called`),
+        ]),
+      ];
+      return { steps, iam, failures, seconds: (Date.now() - started) / 1000 };
+    } finally {
+      await deployment.stop();
+    }
+  } finally {
+    rmSync(app.outdir, { recursive: true, force: true });
+  }
+}
