@@ -32,6 +32,7 @@ const TARGET_PREFIXES: Record<string, string> = {
 export class CallRecorder {
   readonly calls: RecordedCall[] = [];
   private readonly servers: Server[] = [];
+  private answersToLose: ((call: Omit<RecordedCall, 'status'>) => boolean)[] = [];
 
   constructor(private readonly names: TemplateNames) {}
 
@@ -54,12 +55,11 @@ export class CallRecorder {
           answer.on('data', (chunk: Buffer) => chunks.push(chunk));
           answer.on('end', () => {
             const answerBody = Buffer.concat(chunks);
-            if (pending)
-              this.calls.push({
-                ...pending,
-                status: answer.statusCode ?? 0,
-                errorCode: errorCodeOf(answer.statusCode, answerBody),
-              });
+            if (pending && this.recordAndLose(pending, answer.statusCode ?? 0, answerBody)) {
+              outgoing.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+              outgoing.end(JSON.stringify({ __type: 'InternalServerError', message: 'answer lost (rehearsal)' }));
+              return;
+            }
             outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
             outgoing.end(answerBody);
           });
@@ -76,6 +76,14 @@ export class CallRecorder {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
+  /**
+   * Fault injection: the next call that matches reaches the service, but its answer is replaced by a 500, as when
+   * a response is lost on the way back. The SDK then retries — the path a function's retry handling must survive.
+   */
+  loseNextAnswer(matches: (call: Omit<RecordedCall, 'status'>) => boolean): void {
+    this.answersToLose.push(matches);
+  }
+
   async stop(): Promise<void> {
     await Promise.all(
       this.servers.map((server) => {
@@ -83,6 +91,15 @@ export class CallRecorder {
         return new Promise<void>((resolve) => server.close(() => resolve()));
       }),
     );
+  }
+
+  /** Records the call; true when its answer is to be lost (see loseNextAnswer). */
+  private recordAndLose(call: Omit<RecordedCall, 'status'>, status: number, answerBody: Buffer): boolean {
+    this.calls.push({ ...call, status, errorCode: errorCodeOf(status, answerBody) });
+    const lose = this.answersToLose.findIndex((matches) => matches(call));
+    if (lose < 0) return false;
+    this.answersToLose.splice(lose, 1);
+    return true;
   }
 
   private describeCall(incoming: IncomingMessage, body: Buffer): Omit<RecordedCall, 'status'> | undefined {

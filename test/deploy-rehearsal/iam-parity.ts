@@ -48,8 +48,8 @@ export const ALLOWED_UNCALLED: { reason: string; matches(grant: Grant, calledKey
   },
   {
     reason:
-      'Lambda’s SQS poller (event source mapping) uses these with the sender’s role; the rehearsal does not fail a message',
-    matches: (grant) => grant.action === 'sqs:ChangeMessageVisibility',
+      'SqsEventSource grants Lambda’s poller these with the sender’s role: ChangeMessageVisibility for a failed message (the walk fails none), GetQueueUrl comes with that CDK grant',
+    matches: (grant) => grant.action === 'sqs:ChangeMessageVisibility' || grant.action === 'sqs:GetQueueUrl',
   },
 ];
 
@@ -140,11 +140,21 @@ function wildcard(pattern: string, value: string): boolean {
   return regex.test(value);
 }
 
+/** "dynamodb:Scan T", "dynamodb:Query T" → "T: dynamodb:Query, dynamodb:Scan": one line per resource. */
+export function byResource(grants: string[]): string[] {
+  const actions = new Map<string, string[]>();
+  for (const grant of grants) {
+    const [action = '', resource = ''] = grant.split(' ');
+    actions.set(resource, [...(actions.get(resource) ?? []), action]);
+  }
+  return [...actions].map(([resource, list]) => `${resource}: ${list.join(', ')}`);
+}
+
 function unique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
-/** function × (calls made, granted, missing, granted-but-unused), then the missing and unused grants by name. */
+/** function × (calls made, granted, missing, granted-but-unused, allowed uncalled), counted in (action, resource) pairs. */
 export function formatIamTable(rows: IamParityRow[]): string {
   const header = ['function', 'calls', 'granted', 'missing', 'unused', 'allowed'];
   const lines = rows.map((row) => [
@@ -158,9 +168,5 @@ export function formatIamTable(rows: IamParityRow[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => (line[i] ?? '').length)));
   const format = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  const detail = rows.flatMap((row) => [
-    ...row.missing.map((grant) => `  MISSING ${row.functionId}: ${grant}`),
-    ...row.unused.map((grant) => `  UNUSED  ${row.functionId}: ${grant}`),
-  ]);
-  return [format(header), ...lines.map(format), ...detail].join('\n');
+  return [format(header), ...lines.map(format)].join('\n');
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { importBreach } from './breach-import';
-import { type IamParityRow, iamParity } from './iam-parity';
+import { byResource, type IamParityRow, iamParity } from './iam-parity';
 import { deploy } from './rehearsal-deployment';
 import { type StepOutcome, walkRoutes } from './route-walk';
 import { synthesizeApp } from './synthesized-app';
@@ -10,6 +10,9 @@ import { synthesizeApp } from './synthesized-app';
  * `portal import --target aws`, walk every route through the synthesized bundles, then hold every AWS call each
  * function made against its synthesized IAM policy. Shared by `npm run rehearse` and the jest test.
  */
+
+/** Prefix of the line `run-rehearsal.ts --json` prints the report on. */
+export const REPORT_MARKER = 'REHEARSAL_REPORT ';
 
 export interface RehearsalReport {
   steps: StepOutcome[];
@@ -50,8 +53,8 @@ export async function rehearse(options: { breachConfigPath?: string } = {}): Pro
       const failures = [
         ...steps.filter((s) => !s.ok).map((s) => `${s.step}: ${s.detail}`),
         ...iam.flatMap((row) => [
-          ...row.missing.map((grant) => `${row.functionId} ${grant}: called but not granted`),
-          ...row.unused.map((grant) => `${row.functionId} ${grant}: granted but never called`),
+          ...byResource(row.missing).map((grants) => `${row.functionId} called without a grant: ${grants}`),
+          ...byResource(row.unused).map((grants) => `${row.functionId} granted but never called: ${grants}`),
         ]),
       ];
       return { steps, iam, failures, seconds: (Date.now() - started) / 1000 };

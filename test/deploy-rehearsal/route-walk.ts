@@ -18,7 +18,18 @@ export interface StepOutcome {
   detail: string;
 }
 
-class StepFailure extends Error {}
+class StepFailure extends Error {
+  /** True when the function itself failed (an unexpected status): the failed AWS call is then the likely cause. */
+  constructor(
+    message: string,
+    readonly functionFailed = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Refusals the code expects and handles (a conditional write meeting its own item), never a failure's cause. */
+const HANDLED_ERRORS = new Set(['ConditionalCheckFailedException']);
 
 const RESULT_LINK = /https:\/\/[^\s"<>]+\/(nl|en)\/result#t=([A-Za-z0-9_-]+)/;
 
@@ -42,9 +53,12 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       outcomes.push({ step: name, ok: true, detail: await run() });
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      const failedCall = deployment.recorder.calls
-        .slice(callsBefore)
-        .find((call) => call.status >= 400 && call.principal !== 'operator');
+      const functionFailed = !(error instanceof StepFailure) || error.functionFailed;
+      const failedCall = functionFailed
+        ? deployment.recorder.calls
+            .slice(callsBefore)
+            .find((call) => call.status >= 400 && !HANDLED_ERRORS.has(call.errorCode ?? ''))
+        : undefined;
       const fn = deployment.functions.find((candidate) => candidate.logicalId === failedCall?.principal)?.id;
       const where = failedCall
         ? `${fn ?? failedCall.principal} ${failedCall.action} → ${failedCall.errorCode}; `
@@ -60,6 +74,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       const code = (answer.body.error as { code?: string } | undefined)?.code ?? 'no error code';
       throw new StepFailure(
         `${request.method} ${request.routePath} answered ${answer.status} (${code}), expected ${expectedStatus}`,
+        true,
       );
     }
     return answer;
@@ -72,6 +87,17 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       .pop();
     if (!mail) throw new StepFailure(`no mail for the address reached the SES emulator (${delivered} delivered)`);
     return mail;
+  };
+
+  // The SDK retries a token write whose answer was lost; the retry meets its own item (conditional check failed)
+  // and the token store reads it back. Losing one answer makes the walk take that path, so its GetItem is proven.
+  const loseNextTokenWriteAnswer = (functionId: string) => {
+    const principal = deployment.functions.find((fn) => fn.id === functionId)?.logicalId;
+    const tokens = deployment.names.logicalIdsOfType('AWS::DynamoDB::Table').find((id) => id.includes('Tokens')) ?? '';
+    const tokensArn = deployment.names.getAtt(tokens, 'Arn');
+    deployment.recorder.loseNextAnswer(
+      (c) => c.principal === principal && c.action === 'dynamodb:PutItem' && c.resources.includes(tokensArn),
+    );
   };
 
   let resultToken: string | undefined;
@@ -108,17 +134,22 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
     return `200, ${fields.length} fields, ${EXPECTED_HIT.recordCount} records`;
   });
 
-  await step('CreateCheck (miss) → queue → SendEmail → no-record mail', 'CreateCheck', async () => {
-    await deployment.clearMailbox();
-    await call(
-      'CreateCheck',
-      { method: 'POST', routePath: '/api/v1/checks', body: { email: MISS_EMAIL, locale: 'en' } },
-      202,
-    );
-    const mail = await deliver(MISS_EMAIL);
-    if (RESULT_LINK.test(mail.body.text ?? '')) throw new StepFailure('the miss got a mail with a result link');
-    return `202, mail "${mail.subject}" without a result link`;
-  });
+  await step(
+    'CreateCheck (miss, token write answer lost → SDK retry) → SendEmail → no-record mail',
+    'CreateCheck',
+    async () => {
+      await deployment.clearMailbox();
+      loseNextTokenWriteAnswer('CreateCheck');
+      await call(
+        'CreateCheck',
+        { method: 'POST', routePath: '/api/v1/checks', body: { email: MISS_EMAIL, locale: 'en' } },
+        202,
+      );
+      const mail = await deliver(MISS_EMAIL);
+      if (RESULT_LINK.test(mail.body.text ?? '')) throw new StepFailure('the miss got a mail with a result link');
+      return `202, mail "${mail.subject}" without a result link`;
+    },
+  );
 
   await step('CreateAssistRequest (KMS Encrypt)', 'CreateAssistRequest', async () => {
     const body = { name: 'Jan de Vries', phone: '06-12345678', preferredTime: 'weekdays after 18:00', locale: 'en' };
@@ -141,18 +172,28 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
     return `200, found, ${String(answer.body.records)} records`;
   });
 
-  await step('StaffConfirmation (agent) → queue → SendEmail → mail with result link', 'StaffConfirmation', async () => {
-    await deployment.clearMailbox();
-    const body = { email: HIT_EMAIL, reason: 'customer asked for the mail again', ticket: 'INC-123456', locale: 'en' };
-    await call(
-      'StaffConfirmation',
-      { method: 'POST', routePath: '/api/v1/staff/confirmations', body, bearer: agent },
-      202,
-    );
-    const mail = await deliver(HIT_EMAIL);
-    if (!RESULT_LINK.test(mail.body.text ?? '')) throw new StepFailure('the re-sent mail has no result link');
-    return `202, mail "${mail.subject}" with a result link`;
-  });
+  await step(
+    'StaffConfirmation (agent, token write answer lost) → SendEmail → mail with result link',
+    'StaffConfirmation',
+    async () => {
+      await deployment.clearMailbox();
+      loseNextTokenWriteAnswer('StaffConfirmation');
+      const body = {
+        email: HIT_EMAIL,
+        reason: 'customer asked for the mail again',
+        ticket: 'INC-123456',
+        locale: 'en',
+      };
+      await call(
+        'StaffConfirmation',
+        { method: 'POST', routePath: '/api/v1/staff/confirmations', body, bearer: agent },
+        202,
+      );
+      const mail = await deliver(HIT_EMAIL);
+      if (!RESULT_LINK.test(mail.body.text ?? '')) throw new StepFailure('the re-sent mail has no result link');
+      return `202, mail "${mail.subject}" with a result link`;
+    },
+  );
 
   let requestId: string | undefined;
   await step('StaffListAssistRequests (agent, KMS Decrypt)', 'StaffListAssistRequests', async () => {
