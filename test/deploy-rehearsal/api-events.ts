@@ -8,6 +8,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, SQSEven
  * ReceiveMessage answer.
  */
 
+/** The customer's address as CloudFront's viewer-request function passes it on (documentation range). */
+export const VIEWER_IP = '198.51.100.23';
+
 export interface ApiCall {
   method: 'GET' | 'POST' | 'PATCH';
   /** The route's path template (routeKey) and the concrete path. */
@@ -29,7 +32,7 @@ export function apiEvent(call: ApiCall): APIGatewayProxyEventV2 {
     rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
     headers: {
       'content-type': 'application/json',
-      'x-portal-viewer-ip': '198.51.100.23',
+      'x-portal-viewer-ip': VIEWER_IP,
       ...(call.bearer ? { authorization: `Bearer ${call.bearer}` } : {}),
     },
     ...(call.query ? { queryStringParameters: call.query } : {}),

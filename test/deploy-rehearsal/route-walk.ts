@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { StoredEmail } from '../../functions/local/ses-emulator';
-import { type ApiAnswer, type ApiCall, answerOf, apiEvent } from './api-events';
+import { type ApiAnswer, type ApiCall, answerOf, apiEvent, VIEWER_IP } from './api-events';
 import { EXPECTED_HIT, HIT_EMAIL, MISS_EMAIL } from './breach-import';
 import { EventSourceMapping } from './event-source-mapping';
 import type { RehearsalDeployment } from './rehearsal-deployment';
@@ -250,6 +250,22 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       200,
     );
     return `200, ${Object.keys(answer.body).join(', ')}`;
+  });
+
+  await step('every function’s logs and metrics: no address, name, number, IP or token', 'logs', async () => {
+    const secrets = [
+      HIT_EMAIL,
+      MISS_EMAIL,
+      'Jan de Vries',
+      '06-12345678',
+      VIEWER_IP,
+      ...(resultToken ? [resultToken] : []),
+    ];
+    for (const [functionId, host] of deployment.hosts) {
+      const leaked = secrets.filter((secret) => host.printed.includes(secret)).length;
+      if (leaked > 0) throw new StepFailure(`${functionId} printed ${leaked} of the walk's identifiers to its log`);
+    }
+    return `${deployment.hosts.size} functions' output checked`;
   });
 
   mapping.destroy();
