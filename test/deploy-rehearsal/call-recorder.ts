@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { keyArnOfCiphertext } from './stand-ins/kms-stand-in';
 import type { TemplateNames } from './template-names';
@@ -33,6 +39,8 @@ export class CallRecorder {
   readonly calls: RecordedCall[] = [];
   private readonly servers: Server[] = [];
   private answersToLose: ((call: Omit<RecordedCall, 'status'>) => boolean)[] = [];
+  /** As IAM would: a call its principal's policy does not allow is refused with AccessDenied, not forwarded. */
+  authorize: (call: Omit<RecordedCall, 'status'>) => boolean = () => true;
 
   constructor(private readonly names: TemplateNames) {}
 
@@ -42,6 +50,11 @@ export class CallRecorder {
     const server = createServer(async (incoming, outgoing) => {
       const body = await bodyOf(incoming);
       const pending = this.describeCall(incoming, body);
+      if (pending && !this.authorize(pending)) {
+        this.calls.push({ ...pending, status: 400, errorCode: 'AccessDeniedException' });
+        refuse(outgoing, pending);
+        return;
+      }
       const forwarded = httpRequest(
         {
           host: target.hostname,
@@ -171,6 +184,20 @@ export class CallRecorder {
       ...(configurationSet ? [this.names.arn('ses', `configuration-set/${configurationSet}`)] : []),
     ];
   }
+}
+
+/** The service's own AccessDenied shape: JSON for the JSON protocols, XML for SES's query protocol. */
+function refuse(outgoing: ServerResponse, call: Omit<RecordedCall, 'status'>): void {
+  const message = `User ${call.principal} is not authorized to perform: ${call.action} on resource: ${call.resources.join(', ')}`;
+  if (call.action.startsWith('ses:')) {
+    outgoing.writeHead(403, { 'content-type': 'text/xml' });
+    outgoing.end(
+      `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error></ErrorResponse>`,
+    );
+    return;
+  }
+  outgoing.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+  outgoing.end(JSON.stringify({ __type: 'AccessDeniedException', message }));
 }
 
 async function bodyOf(request: IncomingMessage): Promise<Buffer> {

@@ -8,7 +8,7 @@ import type { TemplateNames } from './template-names';
  * included); the table names resources by their logical ids.
  */
 
-interface Grant {
+export interface Grant {
   action: string;
   resource: string;
 }
@@ -79,7 +79,7 @@ export function iamParity(deployment: RehearsalDeployment): IamParityRow[] {
 }
 
 /** The role's policy statements and the KMS key-policy statements that name the role, as (action, resource) pairs. */
-function grantsOfRole(names: TemplateNames, roleId: string): Grant[] {
+export function grantsOfRole(names: TemplateNames, roleId: string): Grant[] {
   const statements: PolicyStatement[] = [];
   for (const id of names.logicalIdsOfType('AWS::IAM::Policy')) {
     const properties = names.resource(id).Properties as {
@@ -128,6 +128,13 @@ function keysEncrypting(names: TemplateNames, resources: Set<string>): Set<strin
     if (called) keys.add(names.resolve(key));
   }
   return keys;
+}
+
+/** Whether `grants` allow `action` on every one of `resources` (IAM's wildcards; conditions are not evaluated). */
+export function allows(grants: Grant[], action: string, resources: string[]): boolean {
+  return resources.every((resource) =>
+    grants.some((grant) => wildcard(grant.action, action) && wildcard(grant.resource, resource)),
+  );
 }
 
 function wildcard(pattern: string, value: string): boolean {

@@ -5,6 +5,7 @@ import { createEmulatorClients, startDynamoDbEmulator } from '../../functions/lo
 import { clearSesStore, readSesStore, type StoredEmail, startSesEmulator } from '../../functions/local/ses-emulator';
 import { BundleHost } from './bundle-host';
 import { CallRecorder } from './call-recorder';
+import { allows, grantsOfRole } from './iam-parity';
 import { type CognitoStandIn, startCognitoJwksStandIn } from './stand-ins/cognito-jwks-stand-in';
 import type { RunningStandIn } from './stand-ins/json-protocol-server';
 import { startKmsStandIn } from './stand-ins/kms-stand-in';
@@ -20,7 +21,8 @@ import { TemplateNames } from './template-names';
 /*
  * "Deploys" the synthesized template onto emulators: DynamoDB tables from the template's own table definitions
  * (dynalite), the queues with their redrive policy (fauxqs), the secrets generated in their template format and
- * the KMS keys (stand-ins), a mailbox (aws-ses-v2-local), every one behind the call recorder. Then one warm process
+ * the KMS keys (stand-ins), a mailbox (aws-ses-v2-local), every one behind the call recorder, which refuses a
+ * call the caller's synthesized policy does not allow, as IAM would. Then one warm process
  * per function, running its synthesized bundle with the template's own environment variables.
  */
 
@@ -50,6 +52,12 @@ export async function deploy(app: SynthesizedApp): Promise<RehearsalDeployment> 
   try {
     const recorder = new CallRecorder(names);
     stops.push(() => recorder.stop());
+    // Each function's calls are authorised against its own synthesized policy; the operator CLI is not a function.
+    const policies = new Map(app.functions.map((fn) => [fn.logicalId, grantsOfRole(names, fn.roleLogicalId)]));
+    recorder.authorize = (call) => {
+      const grants = policies.get(call.principal);
+      return !grants || allows(grants, call.action, call.resources);
+    };
     const dynamo = await startDynamoDbEmulator({ port: 0 });
     stops.push(() => dynamo.stop());
     const ses = await startSesEmulator({ port: 0 });
