@@ -29,4 +29,6 @@ process.on('message', async ({ id, event }) => {
     });
   }
 });
+// The rehearsal ended (or died): a container without its runtime has nothing left to do.
+process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });
