@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -40,13 +40,16 @@ export function synthesizeApp(breachConfigPath?: string): SynthesizedApp {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: { config: string } };
   mkdirSync(join(PROJECT_ROOT, '.bench'), { recursive: true });
   const outdir = mkdtempSync(join(PROJECT_ROOT, '.bench', 'rehearsal-'));
+  // One snapshot of the config for the synthesis and `portal import` alike, even if the file changes meanwhile.
+  const configSnapshot = join(outdir, 'breach-config.json');
+  copyFileSync(resolve(PROJECT_ROOT, breachConfigPath ?? cdkJson.context.config), configSnapshot);
   const app = new App({
     outdir,
     context: {
       ...cdkJson.context,
       'aws:cdk:enable-asset-metadata': true,
       siteAssetPath: FIXTURE_SITE,
-      config: breachConfigPath ?? cdkJson.context.config,
+      config: configSnapshot,
     },
   });
   const { portal, settings } = buildPortal(app, PROJECT_ROOT);
@@ -73,7 +76,7 @@ export function synthesizeApp(breachConfigPath?: string): SynthesizedApp {
   });
   return {
     outdir,
-    breachConfigPath: resolve(PROJECT_ROOT, breachConfigPath ?? cdkJson.context.config),
+    breachConfigPath: configSnapshot,
     stackName: portal.stackName,
     region: settings.region,
     template,
