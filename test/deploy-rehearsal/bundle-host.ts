@@ -19,6 +19,7 @@ export class BundleHost {
   private constructor(
     readonly functionId: string,
     private readonly child: ChildProcess,
+    private readonly timeoutMs: number,
   ) {
     child.stdout?.on('data', (chunk: Buffer) => this.keepOutput(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.keepOutput(chunk));
@@ -34,14 +35,21 @@ export class BundleHost {
     });
   }
 
-  static start(options: { functionId: string; bundleDir: string; env: Record<string, string>; preload?: string }) {
+  static start(options: {
+    functionId: string;
+    bundleDir: string;
+    env: Record<string, string>;
+    /** The template's Timeout: an invocation that runs longer fails, as Lambda would end it. */
+    timeoutSeconds: number;
+    preload?: string;
+  }) {
     const child = fork(HOST_SCRIPT, [options.bundleDir, options.functionId], {
       execPath: NODE_24,
       execArgv: options.preload ? ['--import', options.preload] : [],
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
-    const host = new BundleHost(options.functionId, child);
+    const host = new BundleHost(options.functionId, child, options.timeoutSeconds * 1000);
     return new Promise<BundleHost>((ready, failed) => {
       child.once('message', () => ready(host));
       child.once('exit', (code) =>
@@ -55,7 +63,17 @@ export class BundleHost {
   invoke<T = unknown>(event: unknown): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolvePromise, reject) => {
-      this.pending.set(id, { resolve: resolvePromise as (value: unknown) => void, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new InvocationError(`Task timed out after ${this.timeoutMs / 1000} seconds (the function's Timeout)`));
+      }, this.timeoutMs);
+      const settle =
+        <V>(then: (value: V) => void) =>
+        (value: V) => {
+          clearTimeout(timer);
+          then(value);
+        };
+      this.pending.set(id, { resolve: settle(resolvePromise as (value: unknown) => void), reject: settle(reject) });
       this.child.send({ id, event });
     });
   }

@@ -105,6 +105,7 @@ export async function deploy(app: SynthesizedApp): Promise<RehearsalDeployment> 
           functionId: fn.logicalId,
           bundleDir: fn.bundleDir,
           env,
+          timeoutSeconds: Number(names.resource(fn.logicalId).Properties?.Timeout ?? 3),
           preload: fn.staff ? REDIRECT_PRELOAD : undefined,
         });
         hosts.set(fn.id, host);

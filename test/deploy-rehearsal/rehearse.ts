@@ -20,13 +20,23 @@ export interface RehearsalReport {
   /** One line per failure: function, call, error. Empty when the deployment would work. */
   failures: string[];
   seconds: number;
+  /** Where the time went: synthesis (esbuild bundles), emulators and warm processes, `portal import`, the walk. */
+  phases: Record<'synth' | 'deploy' | 'import' | 'walk', number>;
 }
 
 export async function rehearse(options: { breachConfigPath?: string } = {}): Promise<RehearsalReport> {
   const started = Date.now();
+  let mark = started;
+  const lap = () => {
+    const seconds = (Date.now() - mark) / 1000;
+    mark = Date.now();
+    return seconds;
+  };
   const app = synthesizeApp(options.breachConfigPath);
+  const synth = lap();
   try {
     const deployment = await deploy(app);
+    const deployed = lap();
     try {
       const steps: StepOutcome[] = [];
       const exposures = deployment.names
@@ -48,7 +58,9 @@ export async function rehearse(options: { breachConfigPath?: string } = {}): Pro
           detail: `operator CLI: ${(error as Error).message}`,
         });
       }
+      const imported = lap();
       steps.push(...(await walkRoutes(deployment)));
+      const walk = lap();
       const iam = iamParity(deployment);
       const failures = [
         ...steps.filter((s) => !s.ok).map((s) => `${s.step}: ${s.detail}`),
@@ -57,7 +69,8 @@ export async function rehearse(options: { breachConfigPath?: string } = {}): Pro
           ...byResource(row.unused).map((grants) => `${row.functionId} granted but never called: ${grants}`),
         ]),
       ];
-      return { steps, iam, failures, seconds: (Date.now() - started) / 1000 };
+      const phases = { synth, deploy: deployed, import: imported, walk };
+      return { steps, iam, failures, seconds: (Date.now() - started) / 1000, phases };
     } finally {
       await deployment.stop();
     }

@@ -21,7 +21,8 @@ try {
       console.log(`  allowed ${byResource(row.allowed).join('\n          ')}`);
     }
   }
-  console.log(`\n${report.failures.length} failure(s), ${report.seconds.toFixed(1)} s`);
+  const phases = Object.entries(report.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`);
+  console.log(`\n${report.failures.length} failure(s), ${report.seconds.toFixed(1)} s (${phases.join(', ')})`);
   for (const failure of report.failures) console.log(`FAILED ${failure}`);
   process.exitCode = report.failures.length > 0 ? 1 : 0;
 } catch (error) {
