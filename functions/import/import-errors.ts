@@ -10,7 +10,8 @@ export class ImportError extends Error {
       | 'bad_column_map'
       | 'output_unwritable'
       | 'input_unreadable'
-      | 'worker_failed',
+      | 'worker_failed'
+      | 'bad_pepper',
     message: string,
   ) {
     super(message);
