@@ -3,18 +3,14 @@ import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@
 import { startFauxqs } from 'fauxqs';
 import { createEmulatorClients, startDynamoDbEmulator } from '../../functions/local/dynamodb-emulator';
 import { clearSesStore, readSesStore, type StoredEmail, startSesEmulator } from '../../functions/local/ses-emulator';
+import { type GenerateSecretString, generateLikeSecretsManager } from '../support/generated-secret';
+import { startSecretsManagerStandIn } from '../support/secrets-manager-stand-in';
 import { BundleHost } from './bundle-host';
 import { CallRecorder } from './call-recorder';
 import { allows, grantsOfRole } from './iam-parity';
 import { type CognitoStandIn, startCognitoJwksStandIn } from './stand-ins/cognito-jwks-stand-in';
 import type { RunningStandIn } from './stand-ins/json-protocol-server';
 import { startKmsStandIn } from './stand-ins/kms-stand-in';
-import {
-  type GenerateSecretString,
-  generateSecretString,
-  type StandInSecret,
-  startSecretsManagerStandIn,
-} from './stand-ins/secrets-manager-stand-in';
 import type { SynthesizedApp, SynthesizedFunction } from './synthesized-app';
 import { TemplateNames } from './template-names';
 
@@ -130,12 +126,14 @@ export async function deploy(app: SynthesizedApp): Promise<RehearsalDeployment> 
   }
 }
 
-function templateSecrets(names: TemplateNames): StandInSecret[] {
-  return names.logicalIdsOfType('AWS::SecretsManager::Secret').map((id) => {
+/** ARN → value, each generated in exactly the format its template GenerateSecretString asks for. */
+function templateSecrets(names: TemplateNames): Record<string, string> {
+  const entries = names.logicalIdsOfType('AWS::SecretsManager::Secret').map((id) => {
     const format = names.resource(id).Properties?.GenerateSecretString as GenerateSecretString | undefined;
     if (!format) throw new Error(`secret ${id} has no GenerateSecretString: the rehearsal cannot seed it`);
-    return { arn: names.ref(id), name: names.secretName(id), secretString: generateSecretString(format) };
+    return [names.ref(id), generateLikeSecretsManager(format)] as const;
   });
+  return Object.fromEntries(entries);
 }
 
 /** CreateTable from each AWS::DynamoDB::Table's own key schema, attributes and GSIs. TTL: dynalite has none. */

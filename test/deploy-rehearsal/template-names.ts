@@ -54,9 +54,6 @@ export class TemplateNames {
     const hex = Buffer.from(id).toString('hex').padEnd(32, '0').slice(0, 32);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   }
-  secretName(id: string): string {
-    return `${id}-rehearsal`;
-  }
 
   arn(service: string, resource: string): string {
     return `arn:aws:${service}:${this.region}:${ACCOUNT}:${resource}`;
@@ -78,7 +75,7 @@ export class TemplateNames {
       case 'AWS::SQS::Queue':
         return this.queueUrl(id);
       case 'AWS::SecretsManager::Secret':
-        return this.arn('secretsmanager', `secret:${this.secretName(id)}-AbCdEf`);
+        return this.arn('secretsmanager', `secret:${id}-AbCdEf`);
       case 'AWS::KMS::Key':
         return this.keyId(id);
       case 'AWS::Cognito::UserPool':

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /*
- * The AWS JSON 1.1 wire protocol that Secrets Manager and KMS speak: POST /, `X-Amz-Target: <Service>.<Action>`,
- * a JSON body, a JSON answer; an error is status 400 with `__type`, which the SDK turns into its named exception.
- * Shared by the stand-ins so each is only its service's behaviour.
+ * The AWS JSON 1.1 wire protocol KMS speaks: POST /, `X-Amz-Target: <Service>.<Action>`, a JSON body, a JSON
+ * answer; an error is status 400 with `__type`, which the SDK turns into its named exception. Kept apart so the
+ * KMS stand-in is only the service's behaviour.
  */
 
 export class ServiceError extends Error {

@@ -1,11 +1,10 @@
 import { DecryptCommand, EncryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { generateLikeSecretsManager } from '../support/generated-secret';
 import type { RunningStandIn } from './stand-ins/json-protocol-server';
 import { startKmsStandIn } from './stand-ins/kms-stand-in';
-import { generateSecretString, startSecretsManagerStandIn } from './stand-ins/secrets-manager-stand-in';
 
 /*
- * The rehearsal's stand-ins speak the services' wire protocol well enough for the real SDK clients: values come
+ * The rehearsal's KMS stand-in speaks the service's wire protocol well enough for the real SDK client: values come
  * back, refusals arrive as the SDK's named exceptions. And a generated secret has exactly the template's format.
  */
 
@@ -13,35 +12,23 @@ const client = { region: 'eu-west-1', credentials: { accessKeyId: 'test', secret
 const KEY = { id: 'key-1', arn: 'arn:aws:kms:eu-west-1:000000000000:key/key-1' };
 const OTHER_KEY = { id: 'key-2', arn: 'arn:aws:kms:eu-west-1:000000000000:key/key-2' };
 let kms: RunningStandIn;
-let secrets: RunningStandIn;
 
 beforeAll(async () => {
   kms = await startKmsStandIn([KEY, OTHER_KEY]);
-  secrets = await startSecretsManagerStandIn([
-    { arn: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:pepper-AbCdEf', name: 'pepper', secretString: 'abc' },
-  ]);
 });
-afterAll(() => Promise.all([kms.stop(), secrets.stop()]));
+afterAll(() => kms.stop());
 
 it('generates a secret in the GenerateSecretString format: length, alphabet, every included type', () => {
   const format = { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false, RequireEachIncludedType: true };
   for (let i = 0; i < 20; i++) {
-    const value = generateSecretString(format);
+    const value = generateLikeSecretsManager(format);
     expect(value).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(value).toMatch(/[a-z]/);
     expect(value).toMatch(/[A-Z]/);
     expect(value).toMatch(/[0-9]/);
   }
-  expect(generateSecretString({ PasswordLength: 200 })).toMatch(/[!-/:-@[-`{-~]/);
-});
-
-it('answers GetSecretValue by ARN or name, and a missing secret with ResourceNotFoundException', async () => {
-  const sm = new SecretsManagerClient({ ...client, endpoint: secrets.endpoint });
-  expect((await sm.send(new GetSecretValueCommand({ SecretId: 'pepper' }))).SecretString).toBe('abc');
-  await expect(sm.send(new GetSecretValueCommand({ SecretId: 'other' }))).rejects.toMatchObject({
-    name: 'ResourceNotFoundException',
-  });
-  sm.destroy();
+  expect(generateLikeSecretsManager({ PasswordLength: 200 })).toMatch(/[!-/:-@[-`{-~]/);
+  expect(() => generateLikeSecretsManager({ SecretStringTemplate: '{}' } as never)).toThrow('SecretStringTemplate');
 });
 
 it('encrypts with real AES-GCM bound to key and context: Decrypt needs no KeyId, refuses a wrong context or key', async () => {
