@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { InvalidConfigError, PortalClosedError } from './errors';
 import { FIELDS } from './fields';
+import { isGenuineSenderAddress } from './genuine-sender';
 
 /*
  * The breach configuration (DESIGN §3): everything that differs between one breach and the next. The code names no
@@ -14,6 +15,11 @@ export type Locale = (typeof LOCALES)[number];
 const isoDate = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
 const httpsUrl = z.url({ protocol: /^https?$/ });
 const domain = z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a lower-case domain such as example.nl');
+/** Replies go to a support mailbox someone reads, or to nobody: the mail says which, so it is a choice, not a default. */
+export const REPLIES_UNREAD = 'unread';
+const replyTo = z.string().refine((value) => value === REPLIES_UNREAD || z.email().safeParse(value).success, {
+  error: `expected the support address that reads replies, or "${REPLIES_UNREAD}" when nobody reads them`,
+});
 const localised = <T extends z.ZodType>(value: T) => z.object({ nl: value, en: value }).strict();
 
 const supportContactSchema = z
@@ -36,8 +42,10 @@ export const breachConfigSchema = z
     languages: z.array(z.enum(LOCALES)).min(1),
     defaultLanguage: z.enum(LOCALES),
     closingDate: isoDate,
-    sender: z.object({ address: z.email(), name: z.string().min(1) }).strict(),
+    sender: z.object({ address: z.email(), name: z.string().min(1), replyTo }).strict(),
     genuineSenderDomains: z.array(domain).min(1),
+    /** The portal's own domain (e.g. datalek.example.nl): the site and the mails name it; a deploy serves it. */
+    siteDomain: domain.optional(),
     customerNumberPattern: z.string().min(1),
     defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/),
     limits: z
@@ -70,9 +78,14 @@ export const breachConfigSchema = z
     } catch {
       ctx.addIssue({ code: 'custom', path: ['customerNumberPattern'], message: 'is not a valid regular expression' });
     }
-    const senderDomain = config.sender.address.split('@')[1] ?? '';
-    if (!config.genuineSenderDomains.some((d) => senderDomain === d || senderDomain.endsWith(`.${d}`))) {
+    // The mails and the site tell customers "genuine mail comes only from these domains": the portal's own mail
+    // (and the address replies go to) must pass that rule, or the advice would brand the real mail as phishing.
+    if (!isGenuineSenderAddress(config.genuineSenderDomains, config.sender.address)) {
       ctx.addIssue({ code: 'custom', path: ['sender', 'address'], message: 'must be in one of genuineSenderDomains' });
+    }
+    const { replyTo } = config.sender;
+    if (replyTo !== REPLIES_UNREAD && !isGenuineSenderAddress(config.genuineSenderDomains, replyTo)) {
+      ctx.addIssue({ code: 'custom', path: ['sender', 'replyTo'], message: 'must be in one of genuineSenderDomains' });
     }
   });
 
