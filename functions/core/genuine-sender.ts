@@ -24,3 +24,31 @@ export function isGenuineSenderAddress(genuineDomains: readonly string[], addres
 export function lookalikeDomain(genuineDomain: string, deceptiveSuffix: string): string {
   return `${genuineDomain}.${deceptiveSuffix}`;
 }
+
+/** The sender's domain when it is a subdomain of a genuine domain: the example that shows "ends in .domain". */
+export function subdomainExample(genuineDomains: readonly string[], senderAddress: string): string | undefined {
+  const senderDomain = domainOfAddress(senderAddress);
+  return genuineDomains.includes(senderDomain) ? undefined : senderDomain;
+}
+
+/**
+ * The rule in words, for one locale's "or": `exactly` ("a.nl or b.nl") and `endings` (".a.nl or .b.nl"). The mails
+ * and the site phrase the rule from this, so they all say the same thing.
+ */
+export function genuineDomainsPhrase(
+  genuineDomains: readonly string[],
+  or: string,
+): { exactly: string; endings: string } {
+  return {
+    exactly: joinAlternatives(genuineDomains, or),
+    endings: joinAlternatives(
+      genuineDomains.map((domain) => `.${domain}`),
+      or,
+    ),
+  };
+}
+
+function joinAlternatives(values: readonly string[], or: string): string {
+  if (values.length <= 1) return values[0] ?? '';
+  return `${values.slice(0, -1).join(', ')} ${or} ${values[values.length - 1]}`;
+}

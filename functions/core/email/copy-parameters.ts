@@ -41,15 +41,3 @@ export interface EmailCopy {
   /** Plain-text part only: a long link is broken over lines to fit a phone screen. */
   linkSpansLines: string;
 }
-
-/** "a", "a or b", "a, b or c" with the locale's word for "or". */
-export function joinAlternatives(values: readonly string[], or: string): string {
-  if (values.length <= 1) return values[0] ?? '';
-  return `${values.slice(0, -1).join(', ')} ${or} ${values[values.length - 1]}`;
-}
-
-/** The sender's domain when it is a subdomain of a genuine domain: the example that shows "ends in .domain". */
-export function subdomainExample(p: CopyParameters): string | undefined {
-  const senderDomain = p.senderAddress.slice(p.senderAddress.lastIndexOf('@') + 1);
-  return p.genuineDomains.includes(senderDomain) ? undefined : senderDomain;
-}

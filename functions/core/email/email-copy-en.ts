@@ -1,5 +1,5 @@
-import { lookalikeDomain } from '../genuine-sender';
-import { type EmailCopy, joinAlternatives, subdomainExample } from './copy-parameters';
+import { genuineDomainsPhrase, lookalikeDomain, subdomainExample } from '../genuine-sender';
+import type { EmailCopy } from './copy-parameters';
 
 export const ENGLISH_EMAIL_COPY: EmailCopy = {
   subject: (p) => `Your ${p.organisation} data breach check: the result`,
@@ -26,12 +26,8 @@ export const ENGLISH_EMAIL_COPY: EmailCopy = {
   neverAsks: (p) =>
     `${p.organisation} never asks for your password, IBAN, PIN or verification codes by email, text message or phone. Never give them to anyone, even if they say they are from ${p.organisation}.`,
   genuineSender: (p) => {
-    const example = subdomainExample(p);
-    const domains = joinAlternatives(p.genuineDomains, 'or');
-    const endings = joinAlternatives(
-      p.genuineDomains.map((d) => `.${d}`),
-      'or',
-    );
+    const example = subdomainExample(p.genuineDomains, p.senderAddress);
+    const { exactly: domains, endings } = genuineDomainsPhrase(p.genuineDomains, 'or');
     return `This email comes from ${p.senderAddress}. Genuine email from ${p.organisation} only comes from addresses where the part after the @ is exactly ${domains}, or ends in ${endings}${
       example ? ` (like ${example})` : ''
     }. Anything else, such as ${lookalikeDomain(p.genuineDomains[0] ?? '', 'secure-login.com')}, is fake.`;

@@ -1,5 +1,5 @@
-import { lookalikeDomain } from '../genuine-sender';
-import { type EmailCopy, joinAlternatives, subdomainExample } from './copy-parameters';
+import { genuineDomainsPhrase, lookalikeDomain, subdomainExample } from '../genuine-sender';
+import type { EmailCopy } from './copy-parameters';
 
 /* Dutch, informal ("je"), as everywhere in the product. */
 
@@ -28,12 +28,8 @@ export const DUTCH_EMAIL_COPY: EmailCopy = {
   neverAsks: (p) =>
     `${p.organisation} vraagt je nooit per e-mail, sms of telefoon om je wachtwoord, IBAN, pincode of verificatiecodes. Geef die nooit door, ook niet als iemand zegt dat hij van ${p.organisation} is.`,
   genuineSender: (p) => {
-    const example = subdomainExample(p);
-    const domains = joinAlternatives(p.genuineDomains, 'of');
-    const endings = joinAlternatives(
-      p.genuineDomains.map((d) => `.${d}`),
-      'of',
-    );
+    const example = subdomainExample(p.genuineDomains, p.senderAddress);
+    const { exactly: domains, endings } = genuineDomainsPhrase(p.genuineDomains, 'of');
     return `Deze e-mail komt van ${p.senderAddress}. Echte e-mail van ${p.organisation} komt alleen van adressen waarin na de @ precies ${domains} staat, of iets wat eindigt op ${endings}${
       example ? ` (zoals ${example})` : ''
     }. Staat er iets anders, zoals ${lookalikeDomain(p.genuineDomains[0] ?? '', 'veilig-inloggen.com')}, dan is de e-mail nep.`;
