@@ -78,11 +78,12 @@ export const breachConfigSchema = z
     } catch {
       ctx.addIssue({ code: 'custom', path: ['customerNumberPattern'], message: 'is not a valid regular expression' });
     }
-    // The mails and the site tell customers "genuine mail comes only from these domains": the portal's own mail
-    // (and the address replies go to) must pass that rule, or the advice would brand the real mail as phishing.
-    if (!isGenuineSenderAddress(config.genuineSenderDomains, config.sender.address)) {
+    const senderDomain = config.sender.address.split('@')[1] ?? '';
+    if (!config.genuineSenderDomains.some((d) => senderDomain === d || senderDomain.endsWith(`.${d}`))) {
       ctx.addIssue({ code: 'custom', path: ['sender', 'address'], message: 'must be in one of genuineSenderDomains' });
     }
+    // The mails teach "genuine mail comes only from these domains" (genuine-sender.ts): the address replies go to
+    // must pass that rule too, as the sender does above, or the advice would call the real mailbox fake.
     const { replyTo } = config.sender;
     if (replyTo !== REPLIES_UNREAD && !isGenuineSenderAddress(config.genuineSenderDomains, replyTo)) {
       ctx.addIssue({ code: 'custom', path: ['sender', 'replyTo'], message: 'must be in one of genuineSenderDomains' });
