@@ -15,11 +15,6 @@ export type Locale = (typeof LOCALES)[number];
 const isoDate = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
 const httpsUrl = z.url({ protocol: /^https?$/ });
 const domain = z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a lower-case domain such as example.nl');
-/** Replies go to a support mailbox someone reads, or to nobody: the mail says which, so it is a choice, not a default. */
-export const REPLIES_UNREAD = 'unread';
-const replyTo = z.string().refine((value) => value === REPLIES_UNREAD || z.email().safeParse(value).success, {
-  error: `expected the support address that reads replies, or "${REPLIES_UNREAD}" when nobody reads them`,
-});
 const localised = <T extends z.ZodType>(value: T) => z.object({ nl: value, en: value }).strict();
 
 const supportContactSchema = z
@@ -29,6 +24,12 @@ const supportContactSchema = z
     hours: z.string().min(1),
   })
   .strict();
+
+/** Replies go to a support mailbox someone reads, or to nobody: the mail says which, so it is a choice, not a default. */
+export const REPLIES_UNREAD = 'unread';
+const replyTo = z.string().refine((value) => value === REPLIES_UNREAD || z.email().safeParse(value).success, {
+  error: `expected the support address that reads replies, or "${REPLIES_UNREAD}" when nobody reads them`,
+});
 
 export const breachConfigSchema = z
   .object({
