@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -7,10 +7,12 @@ import {
   CloudWatchDimensionSource,
   ConfigurationSet,
   ConfigurationSetEventDestination,
+  ConfigurationSetTlsPolicy,
   EmailIdentity,
   EmailSendingEvent,
   EventDestination,
   Identity,
+  MailFromBehaviorOnMxFailure,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -37,6 +39,12 @@ export interface PortalEmailProps {
   senderEntry: string;
 }
 
+/**
+ * The custom MAIL FROM (envelope sender, where bounces go) is this subdomain of the sender domain, so SPF passes for
+ * a domain aligned with the From address: with Amazon's default MAIL FROM (amazonses.com) only DKIM aligns.
+ */
+export const MAIL_FROM_SUBDOMAIN = 'bounce';
+
 /** Mails one sender invocation handles: the batch is small so a failure retries few messages. */
 const SENDER_BATCH_SIZE = 10;
 
@@ -53,6 +61,8 @@ export class PortalEmail extends Construct {
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       reputationMetrics: true,
+      // The mail carries a result link: SES delivers it only over TLS, never in clear to a lax receiving server.
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
     });
     new ConfigurationSetEventDestination(this, 'DeliveryCounts', {
       configurationSet: this.configurationSet,
@@ -67,9 +77,24 @@ export class PortalEmail extends Construct {
         EmailSendingEvent.REJECT,
       ],
     });
+    const mailFromDomain = `${MAIL_FROM_SUBDOMAIN}.${props.senderDomain}`;
     this.identity = new EmailIdentity(this, 'SenderDomain', {
       identity: Identity.domain(props.senderDomain),
       configurationSet: this.configurationSet,
+      mailFromDomain,
+      // Without its MX record SES falls back to amazonses.com rather than refusing to send: DKIM still aligns, so
+      // DMARC passes, and confirmation mails keep flowing while DNS is fixed.
+      mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+    });
+    // The two records of the custom MAIL FROM domain (docs/deploy.md, "SES").
+    const region = Stack.of(this).region;
+    new CfnOutput(this, 'MailFromMxRecord', {
+      value: `${mailFromDomain} MX 10 feedback-smtp.${region}.amazonses.com`,
+      description: 'MX record of the custom MAIL FROM domain',
+    });
+    new CfnOutput(this, 'MailFromSpfRecord', {
+      value: `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      description: 'SPF record of the custom MAIL FROM domain',
     });
     // Easy DKIM: three CNAMEs the operator adds at the DNS provider (docs/deploy.md, "SES").
     for (const n of [1, 2, 3] as const) {

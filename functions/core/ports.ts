@@ -118,6 +118,8 @@ export interface SecretBox {
 export interface EmailMessage {
   to: string;
   from: string;
+  /** Where replies go (a support mailbox that is read); absent when the config says replies are not read. */
+  replyTo?: string;
   subject: string;
   text: string;
   html: string;
