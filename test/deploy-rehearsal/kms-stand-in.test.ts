@@ -1,5 +1,5 @@
 import { DecryptCommand, EncryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { generateLikeSecretsManager } from '../support/generated-secret';
+import { generateLikeSecretsManager } from '../support/generate-secret-string';
 import type { RunningStandIn } from './stand-ins/json-protocol-server';
 import { startKmsStandIn } from './stand-ins/kms-stand-in';
 

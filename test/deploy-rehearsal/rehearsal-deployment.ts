@@ -3,7 +3,7 @@ import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@
 import { startFauxqs } from 'fauxqs';
 import { createEmulatorClients, startDynamoDbEmulator } from '../../functions/local/dynamodb-emulator';
 import { clearSesStore, readSesStore, type StoredEmail, startSesEmulator } from '../../functions/local/ses-emulator';
-import { type GenerateSecretString, generateLikeSecretsManager } from '../support/generated-secret';
+import { type GenerateSecretString, generateLikeSecretsManager } from '../support/generate-secret-string';
 import { startSecretsManagerStandIn } from '../support/secrets-manager-stand-in';
 import { BundleHost } from './bundle-host';
 import { CallRecorder } from './call-recorder';

@@ -1,12 +1,11 @@
 import { randomInt } from 'node:crypto';
 
 /*
- * A secret value as Secrets Manager generates it for a template's `GenerateSecretString` (its GetRandomPassword
- * rules, documented defaults: 32 characters, every kind). The pepper contract test and the deploy rehearsal seed
- * their Secrets Manager stand-in with it, so the readers meet exactly the format `cdk deploy` creates.
+ * A secret string exactly as Secrets Manager's GenerateSecretString makes it, from the options the synthesized
+ * template holds (e.g. the pepper secret's), so tests feed the readers the format `cdk deploy` really creates.
  *
  *   const options = template.Resources[pepperId].Properties.GenerateSecretString;
- *   const secretString = generateLikeSecretsManager(options);   // throws on an option it does not know
+ *   const secretString = generateLikeSecretsManager(options);
  */
 
 export interface GenerateSecretString {
@@ -19,8 +18,7 @@ export interface GenerateSecretString {
   ExcludeCharacters?: string;
   RequireEachIncludedType?: boolean;
 }
-
-export const KNOWN_OPTIONS: readonly string[] = [
+const KNOWN_OPTIONS = [
   'PasswordLength',
   'ExcludePunctuation',
   'ExcludeUppercase',
@@ -31,10 +29,11 @@ export const KNOWN_OPTIONS: readonly string[] = [
   'RequireEachIncludedType',
 ];
 
+/** What Secrets Manager's GetRandomPassword makes for these options (its documented defaults: length 32, all kinds). */
 export function generateLikeSecretsManager(options: GenerateSecretString): string {
-  // An option this generator does not know would make its value differ from the deployed one.
+  // An option this generator does not know would make the generated secret differ from the deployed one.
   const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.includes(key));
-  if (unknown.length > 0) throw new Error(`GenerateSecretString option(s) not reproduced: ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`GenerateSecretString options not modelled here: ${unknown.join(', ')}`);
   const exclude = new Set(options.ExcludeCharacters ?? '');
   const kinds = [
     options.ExcludeUppercase ? '' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
