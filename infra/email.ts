@@ -21,8 +21,10 @@ import { AppFunction } from './app-function';
 
 /*
  * The email concern. Check requests only enqueue (the API answers at once and the same way for hit and miss);
- * the sender drains the queue with reserved concurrency sized below the SES send rate, so a news-day surge
- * becomes a queue that empties at the allowed pace instead of SES throttling errors. Messages carry an email
+ * the sender drains the queue at most `senderConcurrency` invocations at a time, sized below the SES send rate, so a
+ * news-day surge becomes a queue that empties at the allowed pace instead of SES throttling errors. The bound is the
+ * SQS event source's maximum concurrency, NOT reserved concurrency: reserving fails the deploy on a new account
+ * (its concurrency quota is 10 and AWS keeps 10 unreserved), and it would also take those executions from the API. Messages carry an email
  * address, so the queue is encrypted with its own key. Bounces and complaints go onto the account suppression list
  * (SES stops sending to those addresses) and into CloudWatch counts per configuration set — counts only, because
  * bounce notifications name the address and must not land in a mailbox or a log.
@@ -137,12 +139,11 @@ export class PortalEmail extends Construct {
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       },
       timeout: Duration.seconds(15),
-      reservedConcurrentExecutions: concurrency,
     });
     this.sender.function.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: SENDER_BATCH_SIZE,
-        maxConcurrency: Math.max(2, concurrency),
+        maxConcurrency: concurrency,
         reportBatchItemFailures: true,
       }),
     );
@@ -170,10 +171,14 @@ export class PortalEmail extends Construct {
   }
 }
 
+/** SQS event sources accept a maximum concurrency from 2 to 1 000. */
+const EVENT_SOURCE_MAX_CONCURRENCY = { min: 2, max: 1000 };
+
 /**
  * One sender sends about 10 mails per second (≈ 100 ms per SES call, one at a time), so the account's send rate
  * divided by 10 senders keep up without SES throttling; SQS event sources need at least 2 concurrent pollers.
  */
 export function senderConcurrency(sesSendRatePerSecond: number): number {
-  return Math.max(2, Math.floor(sesSendRatePerSecond / 10));
+  const bySendRate = Math.floor(sesSendRatePerSecond / 10);
+  return Math.min(EVENT_SOURCE_MAX_CONCURRENCY.max, Math.max(EVENT_SOURCE_MAX_CONCURRENCY.min, bySendRate));
 }
