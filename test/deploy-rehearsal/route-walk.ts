@@ -31,7 +31,9 @@ class StepFailure extends Error {
 /** Refusals the code expects and handles (a conditional write meeting its own item), never a failure's cause. */
 const HANDLED_ERRORS = new Set(['ConditionalCheckFailedException']);
 
-const RESULT_LINK = /https:\/\/[^\s"<>]+\/(nl|en)\/result#t=([A-Za-z0-9_-]+)/;
+/** The result link as a mail client or a person follows it: the HTML part's href (the text part breaks long URLs). */
+const RESULT_LINK = /href="https:\/\/[^"]+\/(nl|en)\/result#t=([A-Za-z0-9_-]+)"/;
+const resultLinkOf = (mail: StoredEmail) => RESULT_LINK.exec(mail.body.html ?? '');
 
 export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
@@ -109,7 +111,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       202,
     );
     const mail = await deliver(HIT_EMAIL);
-    const link = RESULT_LINK.exec(mail.body.text ?? mail.body.html ?? '');
+    const link = resultLinkOf(mail);
     if (!link)
       throw new StepFailure(
         'hit got the no-record mail (no result link): the lookup hash does not match the imported one',
@@ -146,7 +148,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
         202,
       );
       const mail = await deliver(MISS_EMAIL);
-      if (RESULT_LINK.test(mail.body.text ?? '')) throw new StepFailure('the miss got a mail with a result link');
+      if (resultLinkOf(mail)) throw new StepFailure('the miss got a mail with a result link');
       return `202, mail "${mail.subject}" without a result link`;
     },
   );
@@ -190,7 +192,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
         202,
       );
       const mail = await deliver(HIT_EMAIL);
-      if (!RESULT_LINK.test(mail.body.text ?? '')) throw new StepFailure('the re-sent mail has no result link');
+      if (!resultLinkOf(mail)) throw new StepFailure('the re-sent mail has no result link');
       return `202, mail "${mail.subject}" with a result link`;
     },
   );
