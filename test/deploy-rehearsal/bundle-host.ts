@@ -53,9 +53,7 @@ export class BundleHost {
     return new Promise<BundleHost>((ready, failed) => {
       child.once('message', () => ready(host));
       child.once('exit', (code) =>
-        failed(
-          new InvocationError(`${options.functionId}: the bundle did not start (${code}): ${host.lastOutputLine()}`),
-        ),
+        failed(new InvocationError(`${options.functionId}: the bundle did not start (${code}): ${host.errorLine()}`)),
       );
     });
   }
@@ -83,8 +81,11 @@ export class BundleHost {
     return this.output;
   }
 
-  lastOutputLine(): string {
-    return this.output.trim().split('\n').pop()?.slice(0, 300) ?? '';
+  /** The line that names what went wrong (`TypeError: …`), not the stack under it or Node's version footer. */
+  errorLine(): string {
+    const lines = this.output.trim().split('\n');
+    const error = lines.find((line) => /^\w*(Error|Exception)\b/.test(line.trim()));
+    return (error ?? lines.filter((line) => !line.startsWith('Node.js v')).pop() ?? '').trim().slice(0, 300);
   }
 
   stop(): Promise<void> {
