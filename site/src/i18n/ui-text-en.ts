@@ -87,7 +87,7 @@ export function englishUiText(config: BreachConfig): UiText {
       exposedHeading: 'This data of yours was taken',
       exposedIntro: 'The most important comes first. Each item says what you can do.',
       matchedRecords: 'We found {count} customer records for this email address; below you see them all together.',
-      matchedOneRecord: 'We found 1 customer record for this email address.',
+      matchedOneRecord: 'We found one customer record for this email address.',
       readGuidance: 'What can you do?',
       nothingHeading: 'None of your data was taken',
       nothing:
@@ -166,6 +166,7 @@ export function englishUiText(config: BreachConfig): UiText {
       reportHeading: 'Where to report',
       sourcesHeading: 'Sources',
       otherFields: 'Other kinds of data',
+      backToResult: 'Back to your result',
     },
     redirect: { title: 'Data breach check', body: 'Choose your language:' },
   };

@@ -86,8 +86,8 @@ export function dutchUiText(config: BreachConfig): UiText {
       loading: 'Je uitslag wordt opgehaald…',
       exposedHeading: 'Deze gegevens van jou zijn buitgemaakt',
       exposedIntro: 'Het belangrijkste staat bovenaan. Bij elk gegeven lees je wat je kunt doen.',
-      matchedRecords: 'We vonden {count} klantgegevens bij dit e-mailadres; je ziet hieronder alles samen.',
-      matchedOneRecord: 'We vonden 1 klantgegeven bij dit e-mailadres.',
+      matchedRecords: 'We vonden {count} klantrecords bij dit e-mailadres; hieronder zie je ze samen.',
+      matchedOneRecord: 'We vonden één klantrecord bij dit e-mailadres.',
       readGuidance: 'Wat kun je doen?',
       nothingHeading: 'Er zijn geen gegevens van jou buitgemaakt',
       nothing:
@@ -166,6 +166,7 @@ export function dutchUiText(config: BreachConfig): UiText {
       reportHeading: 'Waar meld je het?',
       sourcesHeading: 'Bronnen',
       otherFields: 'Andere gegevens',
+      backToResult: 'Terug naar je uitslag',
     },
     redirect: { title: 'Datalekcheck', body: 'Kies je taal:' },
   };

@@ -117,6 +117,8 @@ export interface UiText {
     reportHeading: string;
     sourcesHeading: string;
     otherFields: string;
+    /** Shown only when the page was opened from the result page (see the :target rule in site.css). */
+    backToResult: string;
   };
   redirect: { title: string; body: string };
 }

@@ -1,6 +1,7 @@
 import { isRecord, postJson } from './api-client';
 import { showLocalBanner } from './local-banner';
 import { type ResultState, stateForError, tokenFromFragment } from './result-fragment';
+import { forgetResult, keepResult, keptResult } from './result-store';
 
 /*
  * The result page island. The token arrives in the URL fragment (`#t=…`), which browsers never send to a server, so
@@ -30,7 +31,14 @@ export function startResultPage(): void {
   if (token) {
     carryTokenToOtherLanguage(token);
     void redeem(root, endpoint, token);
-  } else showState(root, 'no_token');
+    return;
+  }
+  // Back from a guidance page, or switched language: the result redeemed earlier in this tab, while its window lasts.
+  const kept = keptResult();
+  if (!kept) return showState(root, 'no_token');
+  if (kept.exposed.length === 0) return showState(root, 'nothing', false);
+  renderExposed(root, kept.exposed, kept.recordCount);
+  showState(root, 'exposed', false);
 }
 
 /* Switching language keeps the result: the other locale's result page gets the token in its fragment again (within
@@ -51,9 +59,14 @@ async function redeem(root: HTMLElement, endpoint: string, token: string): Promi
   showState(root, 'loading', false);
   const outcome = await postJson(endpoint, { token });
   if (outcome.kind === 'network') return showState(root, 'network');
-  if (outcome.kind === 'error') return showState(root, stateForError(outcome.status, outcome.code));
+  if (outcome.kind === 'error') {
+    forgetResult();
+    return showState(root, stateForError(outcome.status, outcome.code));
+  }
   const body = isRecord(outcome.body) ? outcome.body : {};
   const exposed = Array.isArray(body.exposed) ? body.exposed.filter((field) => typeof field === 'string') : [];
+  const readableSeconds = typeof body.readableSeconds === 'number' ? body.readableSeconds : 0;
+  keepResult({ exposed, recordCount: matchedRecordCount(body) }, readableSeconds);
   if (exposed.length === 0) return showState(root, 'nothing');
   renderExposed(root, exposed, matchedRecordCount(body));
   showState(root, 'exposed');
