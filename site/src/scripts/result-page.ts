@@ -34,6 +34,10 @@ export function startResultPage(): void {
     return;
   }
   // Back from a guidance page, or switched language: the result redeemed earlier in this tab, while its window lasts.
+  showKeptResult(root);
+}
+
+function showKeptResult(root: HTMLElement): void {
   const kept = keptResult();
   if (!kept) return showState(root, 'no_token');
   if (kept.exposed.length === 0) return showState(root, 'nothing', false);
