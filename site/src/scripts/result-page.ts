@@ -39,10 +39,12 @@ export function startResultPage(): void {
 
 function showKeptResult(root: HTMLElement): void {
   const kept = keptResult();
-  if (!kept) return showState(root, 'no_token');
-  if (kept.exposed.length === 0) return showState(root, 'nothing', false);
-  renderExposed(root, kept.exposed, kept.recordCount);
-  showState(root, 'exposed', false);
+  if (!kept) showState(root, 'no_token');
+  else if (kept.exposed.length === 0) showState(root, 'nothing', false);
+  else {
+    renderExposed(root, kept.exposed, kept.recordCount);
+    showState(root, 'exposed', false);
+  }
 }
 
 /* Switching language keeps the result: the other locale's result page gets the token in its fragment again (within

@@ -14,7 +14,10 @@ export interface KeptResult {
 }
 
 export function keepResult(result: Omit<KeptResult, 'until'>, readableSeconds: number, now = Date.now()): void {
-  if (readableSeconds <= 0) return forgetResult();
+  if (readableSeconds <= 0) {
+    forgetResult();
+    return;
+  }
   try {
     sessionStorage.setItem(KEY, JSON.stringify({ ...result, until: now + readableSeconds * 1000 }));
   } catch {
