@@ -91,3 +91,52 @@ describe.each(['nl', 'en'] as const)('the result page (%s)', (locale) => {
     expect(scan.violations.map((violation) => violation.id)).toEqual([]);
   });
 });
+
+describe.each(['nl', 'en'] as const)('the first screen and the call-back form (%s)', (locale) => {
+  it.each([
+    { device: 'laptop', viewport: { width: 1280, height: 800 } },
+    { device: 'phone', viewport: { width: 390, height: 844 } },
+  ])(
+    'shows the check form on the first screen of a $device, and "Check" in the menu lands on it',
+    async ({ viewport }) => {
+      const page = await (await session.newContext()).newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(`/${locale}/faq`);
+      await page.locator('.site-nav a').first().click();
+      await page.waitForURL(`**/${locale}/#check`);
+      await page.goto(`/${locale}/`);
+      const submit = await page.locator('#check-form button[type="submit"]').boundingBox();
+      expect(submit).not.toBeNull();
+      expect((submit?.y ?? Infinity) + (submit?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+    },
+  );
+
+  it('reports every wrong field at once, then confirms with a reference, a time frame and the calling number', async () => {
+    const page = await (await session.newContext()).newPage();
+    const { callback } = session.stack.config;
+    await page.goto(`/${locale}/assist`);
+    expect(await page.locator('#assist-customer-number-hint').textContent()).toContain(
+      session.stack.config.customerNumberExample ?? '',
+    );
+    await page.locator('#assist-phone').fill('06 12');
+    await page.locator('#assist-customer-number').fill('12AB');
+    await page.locator('#assist-form button[type="submit"]:not([disabled])').click();
+    for (const field of ['name', 'phone', 'customer-number']) {
+      await page.locator(`#assist-${field}-error`).waitFor({ state: 'visible' });
+    }
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(3);
+
+    await page.locator('#assist-name').fill('Referentie Test');
+    await page.locator('#assist-phone').fill('06 12345678');
+    await page.locator('#assist-customer-number').fill('123 456 789');
+    await page.locator('#assist-form button[type="submit"]:not([disabled])').click();
+    const thanks = page.locator('[data-assist-thanks]');
+    await thanks.waitFor({ state: 'visible' });
+    expect(await page.locator('[data-assist-reference]').textContent()).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    const text = (await thanks.textContent()) ?? '';
+    expect(text).toContain(callback?.callerNumber ?? 'no caller number configured');
+    expect(text).toContain(String(callback?.withinWorkingDays));
+    const scan = await new AxeBuilder({ page }).analyze();
+    expect(scan.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});

@@ -122,7 +122,9 @@ export function englishUiText(config: BreachConfig): UiText {
       phoneLabel: 'Phone number',
       phoneHint: 'Where we can call you back, for example 06 12345678.',
       customerNumberLabel: 'Customer number (if you know it)',
-      customerNumberHint: 'It is on your invoice.',
+      customerNumberHint: config.customerNumberExample
+        ? `It is on your invoice, for example ${config.customerNumberExample}.`
+        : 'It is on your invoice.',
       contactLegend: 'How can we find you?',
       contactHint: 'Enter a phone number or a customer number, or both.',
       preferredTimeLabel: 'When is the best time to call you?',
@@ -143,9 +145,13 @@ export function englishUiText(config: BreachConfig): UiText {
       invalidMessage: 'Your message is too long. Make it shorter.',
       thanksHeading: 'Thank you, we will call you back',
       thanks: [
-        'An agent will call you as soon as possible, at the time you chose.',
+        config.callback
+          ? `An agent will call you within ${config.callback.withinWorkingDays === 1 ? '1 working day' : `${config.callback.withinWorkingDays} working days`}, at the time you chose. We will call from ${config.callback.callerNumber}.`
+          : 'An agent will call you as soon as possible, at the time you chose.',
+        'Mention your reference when you call us or we call you. The agent says it too, so you know the call is about your request.',
         `Note: the agent never asks for your password, login codes or bank details. In doubt? Hang up and call ${support.phone} yourself.`,
       ],
+      referenceLabel: 'Your reference:',
     },
     closing: {
       heading: 'The check has closed',

@@ -122,7 +122,9 @@ export function dutchUiText(config: BreachConfig): UiText {
       phoneLabel: 'Telefoonnummer',
       phoneHint: 'Waarop we je kunnen terugbellen, bijvoorbeeld 06 12345678.',
       customerNumberLabel: 'Klantnummer (als je het weet)',
-      customerNumberHint: 'Staat op je factuur.',
+      customerNumberHint: config.customerNumberExample
+        ? `Staat op je factuur, bijvoorbeeld ${config.customerNumberExample}.`
+        : 'Staat op je factuur.',
       contactLegend: 'Hoe kunnen we je vinden?',
       contactHint: 'Vul een telefoonnummer of een klantnummer in, of allebei.',
       preferredTimeLabel: 'Wanneer kunnen we je het best bellen?',
@@ -143,9 +145,13 @@ export function dutchUiText(config: BreachConfig): UiText {
       invalidMessage: 'Je bericht is te lang. Maak het korter.',
       thanksHeading: 'Bedankt, we bellen je terug',
       thanks: [
-        'Een medewerker belt je zo snel mogelijk, op het moment dat je hebt gekozen.',
+        config.callback
+          ? `Een medewerker belt je binnen ${config.callback.withinWorkingDays === 1 ? '1 werkdag' : `${config.callback.withinWorkingDays} werkdagen`}, op het moment dat je hebt gekozen. We bellen vanaf ${config.callback.callerNumber}.`
+          : 'Een medewerker belt je zo snel mogelijk, op het moment dat je hebt gekozen.',
+        'Noem je referentie als je ons belt of als wij je bellen. De medewerker noemt hem ook, zodat je weet dat het om jouw verzoek gaat.',
         `Let op: de medewerker vraagt nooit om je wachtwoord, inlogcodes of bankgegevens. Twijfel je? Hang op en bel zelf ${support.phone}.`,
       ],
+      referenceLabel: 'Je referentie:',
     },
     closing: {
       heading: 'De check is gesloten',

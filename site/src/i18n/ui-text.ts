@@ -106,6 +106,8 @@ export interface UiText {
     invalidMessage: string;
     thanksHeading: string;
     thanks: string[];
+    /** Followed by the reference the API returns, filled in at run time. */
+    referenceLabel: string;
   };
   closing: { heading: string; body: string[] };
   guidanceIndex: { title: string; intro: string };
