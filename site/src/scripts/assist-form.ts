@@ -2,7 +2,6 @@ import { isRecord, postJson } from './api-client';
 import { assistFieldError } from './assist-api-errors';
 import { assistDraftErrors } from './assist-checks';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
-import { showLocalBanner } from './local-banner';
 import { applyClosingDate } from './portal-closing';
 import { minutesFromSeconds } from './retry-after';
 
@@ -13,7 +12,6 @@ import { minutesFromSeconds } from './retry-after';
  */
 
 export function startAssistForm(): void {
-  void showLocalBanner();
   if (applyClosingDate()) return;
   const form = document.querySelector<HTMLFormElement>('#assist-form');
   if (!form) return;

@@ -1,5 +1,4 @@
 import { isRecord, postJson } from './api-client';
-import { showLocalBanner } from './local-banner';
 import { type ResultState, stateForError, tokenFromFragment } from './result-fragment';
 import { forgetResult, keepResult, keptResult } from './result-store';
 
@@ -11,7 +10,6 @@ import { forgetResult, keepResult, keptResult } from './result-store';
  */
 
 export function startResultPage(): void {
-  void showLocalBanner();
   const root = document.getElementById('result');
   if (!root) return;
   const endpoint = root.dataset.endpoint ?? '/api/v1/results';
