@@ -23,9 +23,8 @@ export const brandingSchema = z
     colour: hexColour.refine((colour) => contrastOnWhite(colour) >= 4.5, {
       message: 'must have a contrast of at least 4.5 against white (WCAG AA) for links and buttons',
     }),
+    /** Shown before the site name, which already says whose portal it is (so the image itself is decorative). */
     logo: logoDataUrl.optional(),
-    /** Text alternative of the logo, usually the organisation's name. */
-    logoAlt: z.string().min(1).optional(),
   })
   .strict();
 

@@ -43,6 +43,12 @@ describe.each(['nl', 'en'] as const)('the result page (%s)', (locale) => {
     await openResult(page, locale, 'demo.few@example.nl');
     const fields = await shownFields(page);
     expect(fields).toEqual(['email', 'fullName', 'customerNumber']);
+    // "Do these first": one step for each of the riskiest fields, in the same order, above the full list.
+    const firstSteps = page.locator('[data-first-steps] li');
+    expect(await firstSteps.evaluateAll((items) => items.map((item) => item.getAttribute('data-field')))).toEqual(
+      fields,
+    );
+    expect((await firstSteps.first().textContent())?.length).toBeGreaterThan(10);
 
     await page.locator('[data-field="fullName"] a').click();
     await page.waitForURL(`**/${locale}/guidance/full-name#back-to-result`);

@@ -106,6 +106,8 @@ export function englishUiText(config: BreachConfig): UiText {
       retry: 'Try again',
       noTokenHeading: 'Open this page through the link in your email',
       noToken: 'This page only shows your result when you open it through the personal link in our email.',
+      doFirstHeading: 'Do these first',
+      print: 'Print or save as PDF',
       nextStepsHeading: 'Watch out for phishing',
       nextSteps: [
         `Criminals can use this data to pose as ${org}, your bank or the government.`,

@@ -106,6 +106,8 @@ export function dutchUiText(config: BreachConfig): UiText {
       retry: 'Probeer opnieuw',
       noTokenHeading: 'Open deze pagina via de link in je e-mail',
       noToken: 'Deze pagina toont je uitslag alleen als je hem opent via de persoonlijke link in onze e-mail.',
+      doFirstHeading: 'Doe dit eerst',
+      print: 'Afdrukken of bewaren als pdf',
       nextStepsHeading: 'Let op phishing',
       nextSteps: [
         `Criminelen kunnen deze gegevens gebruiken om zich voor te doen als ${org}, je bank of de overheid.`,

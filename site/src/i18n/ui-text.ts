@@ -81,6 +81,8 @@ export interface UiText {
     noToken: string;
     nextStepsHeading: string;
     nextSteps: string[];
+    doFirstHeading: string;
+    print: string;
   };
   assist: {
     title: string;

@@ -14,6 +14,7 @@ export function startResultPage(): void {
   if (!root) return;
   const endpoint = root.dataset.endpoint ?? '/api/v1/results';
   let token = takeTokenFromFragment();
+  root.querySelector('[data-print]')?.addEventListener('click', () => window.print());
   root.querySelector('[data-retry]')?.addEventListener('click', () => {
     if (token) void redeem(root, endpoint, token);
   });
@@ -77,20 +78,27 @@ async function redeem(root: HTMLElement, endpoint: string, token: string): Promi
 }
 
 function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: number | undefined): void {
-  const list = root.querySelector('[data-exposed-list]');
-  const items = document.querySelector<HTMLTemplateElement>('#field-items')?.content;
-  if (!list || !items) return;
-  // Risk order as the API returns it: the template holds one item per field, in no particular order.
-  const chosen = exposed
-    .map((field) => items.querySelector(`[data-field="${CSS.escape(field)}"]`)?.cloneNode(true))
-    .filter((node): node is Node => node !== undefined);
-  list.replaceChildren(...chosen);
+  fillFromTemplate(root.querySelector('[data-exposed-list]'), '#field-items', exposed);
+  // "Do these first": the first step for each of the three riskiest fields this customer has exposed.
+  fillFromTemplate(root.querySelector('[data-first-steps]'), '#first-steps', exposed.slice(0, FIRST_STEPS));
   const count = root.querySelector<HTMLElement>('[data-matched-records]');
   if (count && matchedRecords !== undefined && matchedRecords > 0) {
     const template = (matchedRecords === 1 ? count.dataset.one : count.dataset.many) ?? '';
     count.textContent = template.replace('{count}', String(matchedRecords));
     count.hidden = false;
   }
+}
+
+const FIRST_STEPS = 3;
+
+/** Risk order as the API returns it: a template holds one item per field, in no particular order. */
+function fillFromTemplate(list: Element | null, templateId: string, fields: string[]): void {
+  const items = document.querySelector<HTMLTemplateElement>(templateId)?.content;
+  if (!list || !items) return;
+  const chosen = fields
+    .map((field) => items.querySelector(`[data-field="${CSS.escape(field)}"]`)?.cloneNode(true))
+    .filter((node): node is Node => node !== undefined);
+  list.replaceChildren(...chosen);
 }
 
 /** `recordCount`: how many breach records share the address (the result is their union). */
