@@ -26,7 +26,7 @@ export const dutchStaffText: StaffConsoleText = {
     value: 'Gegeven van de beller',
     valueHint: 'Zoals de beller het zegt: 06 12345678, +31 6 1234 5678 en 0031612345678 zijn hetzelfde nummer.',
     reason: 'Reden',
-    reasonHint: 'Waarom u dit opzoekt, bijv. "beller kan niet bij het bekende e-mailadres". Geen persoonsgegevens.',
+    reasonHint: 'Waarom je dit opzoekt, bijv. "beller kan niet bij het bekende e-mailadres". Geen persoonsgegevens.',
     ticket: 'Ticketnummer',
     ticketHint: 'Het ticket van dit gesprek, bijv. INC-123456.',
     submit: 'Opzoeken',
