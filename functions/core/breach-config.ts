@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { InvalidConfigError, PortalClosedError } from './errors';
 import { FIELDS } from './fields';
+import { smsConfigSchema } from './sms/sms-config';
 
 /*
  * The breach configuration (DESIGN §3): everything that differs between one breach and the next. The code names no
@@ -56,6 +57,7 @@ export const breachConfigSchema = z
         auditDays: z.number().int().positive(),
       })
       .strict(),
+    sms: smsConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
