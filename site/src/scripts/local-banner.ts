@@ -1,5 +1,5 @@
 /*
- * The local stack (npm start) serves /local/info.json naming its mail inbox; the deployed site has no such file. The
+ * The local stack (npm start) serves /local/info.json naming its mail and SMS inboxes; the deployed site has no such file. The
  * banner is decided at run time so the same build serves both, and only asked for on a loopback host so production
  * pages never make the request.
  */
@@ -12,7 +12,10 @@ export async function showLocalBanner(): Promise<void> {
     const response = await fetch('/local/info.json', { headers: { accept: 'application/json' }, cache: 'no-store' });
     if (!response.ok) return;
     const info: unknown = await response.json();
-    const inboxUrl = typeof info === 'object' && info !== null ? (info as { inboxUrl?: unknown }).inboxUrl : undefined;
+    const urls =
+      typeof info === 'object' && info !== null ? (info as { inboxUrl?: unknown; smsInboxUrl?: unknown }) : {};
+    // After a check by mobile number the answer is in the SMS outbox emulator's inbox, not the mail one.
+    const inboxUrl = location.pathname.includes('check-sent-sms') ? urls.smsInboxUrl : urls.inboxUrl;
     if (typeof inboxUrl !== 'string') return;
     const url = new URL(inboxUrl, location.href);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return;

@@ -55,11 +55,17 @@ async function redeem(root: HTMLElement, endpoint: string, token: string): Promi
   const body = isRecord(outcome.body) ? outcome.body : {};
   const exposed = Array.isArray(body.exposed) ? body.exposed.filter((field) => typeof field === 'string') : [];
   if (exposed.length === 0) return showState(root, 'nothing');
-  renderExposed(root, exposed, matchedRecordCount(body));
+  const byPhone = Array.isArray(body.matchedBy) && body.matchedBy.includes('phone');
+  renderExposed(root, exposed, matchedRecordCount(body), byPhone);
   showState(root, 'exposed');
 }
 
-function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: number | undefined): void {
+function renderExposed(
+  root: HTMLElement,
+  exposed: string[],
+  matchedRecords: number | undefined,
+  byPhone = false,
+): void {
   const list = root.querySelector('[data-exposed-list]');
   const items = document.querySelector<HTMLTemplateElement>('#field-items')?.content;
   if (!list || !items) return;
@@ -70,7 +76,11 @@ function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: num
   list.replaceChildren(...chosen);
   const count = root.querySelector<HTMLElement>('[data-matched-records]');
   if (count && matchedRecords !== undefined && matchedRecords > 0) {
-    const template = (matchedRecords === 1 ? count.dataset.one : count.dataset.many) ?? '';
+    // A check by mobile number (DESIGN §9) says "this mobile number", not "this email address".
+    const [one, many] = byPhone
+      ? [count.dataset.onePhone, count.dataset.manyPhone]
+      : [count.dataset.one, count.dataset.many];
+    const template = (matchedRecords === 1 ? one : many) ?? '';
     count.textContent = template.replace('{count}', String(matchedRecords));
     count.hidden = false;
   }
