@@ -31,8 +31,11 @@ import { SmsBudgetExhaustedError } from './sms-errors';
 export interface PhoneCheckRequest {
   phone: string;
   locale?: RequestCheckDependencies['config']['defaultLanguage'];
-  /** Hashed with the pepper for the per-IP limits; never stored or logged in clear. */
-  sourceIp: string;
+  /**
+   * Hashed with the pepper for the per-IP limits; never stored or logged in clear. Omitted only by the staff send
+   * (core/staff/resend-confirmation.ts), which has a per-staff limit instead; the per-number limit always applies.
+   */
+  sourceIp?: string;
 }
 
 /** Counter key of the day's SMS budget: only the day, no number. Shared with the staff send (audited). */
@@ -59,12 +62,12 @@ export async function requestPhoneCheck(deps: RequestCheckDependencies, request:
   const token = generateResultToken();
 
   // The lookup runs even when a limit is hit, so a refusal costs the same whoever the number belongs to.
-  const [ipOutcome, smsIpOutcome, numberOutcome, records] = await Promise.all([
+  const ipLimits = (ip: string) => [
     countRateLimited(
       deps.counters,
       {
         subject: 'ip',
-        subjectHash: hashRateLimitSubject(pepper, 'ip', request.sourceIp),
+        subjectHash: hashRateLimitSubject(pepper, 'ip', ip),
         window: { seconds: MINUTE_SECONDS, limit: config.limits.checksPerIpPerMinute },
       },
       now,
@@ -73,11 +76,14 @@ export async function requestPhoneCheck(deps: RequestCheckDependencies, request:
       deps.counters,
       {
         subject: 'sms-ip',
-        subjectHash: hashRateLimitSubject(pepper, 'sms-ip', request.sourceIp),
+        subjectHash: hashRateLimitSubject(pepper, 'sms-ip', ip),
         window: { seconds: HOUR_SECONDS, limit: sms.checksPerIpPerHour },
       },
       now,
     ),
+  ];
+  const limits = [
+    ...(request.sourceIp === undefined ? [] : ipLimits(request.sourceIp)),
     countRateLimited(
       deps.counters,
       {
@@ -87,10 +93,10 @@ export async function requestPhoneCheck(deps: RequestCheckDependencies, request:
       },
       now,
     ),
-    deps.exposures.findByIdentifier(identifierHash),
-  ]);
+  ];
+  const [records, outcomes] = await Promise.all([deps.exposures.findByIdentifier(identifierHash), Promise.all(limits)]);
   // The per-number limit also keeps the portal from being used to flood someone's phone.
-  assertWithinLimits([ipOutcome, smsIpOutcome, numberOutcome]);
+  assertWithinLimits(outcomes);
   await spendSmsBudget(deps, now);
 
   const affected = records.some((record) => record.breachId === config.id);
