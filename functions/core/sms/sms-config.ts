@@ -17,8 +17,11 @@ export const smsConfigSchema = z
   .object({
     /** Shows "by mobile number" on the check page and accepts `phone` in POST /api/v1/checks. */
     enabled: z.boolean(),
-    /** Alphanumeric sender id shown on the phone (GSM: 3–11 characters, at least one letter). */
-    senderId: z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9 ]{3,11}$/, 'expected 3–11 letters/digits with a letter'),
+    /**
+     * Alphanumeric sender id shown on the phone: 3–11 characters with at least one letter, in capitals, as End User
+     * Messaging registers it (AWS::SMSVOICE::SenderId accepts only A–Z, 0–9, "_" and "-").
+     */
+    senderId: z.string().regex(/^(?=.*[A-Z])[A-Z0-9_-]{3,11}$/, 'expected 3–11 capitals/digits with a capital'),
     /** ISO 3166 alpha-2 regions whose numbers may be texted. */
     countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
     numberTypes: z.array(z.enum(SMS_NUMBER_TYPES)).min(1),
