@@ -7,9 +7,11 @@ import { type BrowserSession, openBrowserSession } from './local-stack-session';
  * The check by mobile number in a real browser on the local stack (issue 14): choose "by text message", type the
  * demo number, land on the SMS "check sent" page, read the text in the SMS outbox emulator, follow its link, see the
  * result. Both languages; the not-affected demo number gets a text without a link; a landline is refused on the form.
+ * And an agent sends a caller the result link by SMS from the staff console (its audit record: test/integration/staff).
  */
 
-jest.setTimeout(60_000);
+// Browser steps under a full parallel `npm test` on 2 cores can take several seconds each.
+jest.setTimeout(90_000);
 
 let session: BrowserSession;
 
@@ -91,5 +93,38 @@ describe.each(['nl', 'en'] as const)('phone journey (%s)', (locale) => {
     expect(page.url()).toMatch(new RegExp(`/${locale}/$`));
     const scan = await new AxeBuilder({ page }).analyze();
     expect(scan.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
+
+describe('staff console', () => {
+  it('texts the caller the result link to the number on record, and refuses a landline', async () => {
+    const page = await (await session.newContext()).newPage();
+    await page.goto('/staff/nl');
+    await page.locator('#dev-login-form input[name="user"]').fill('agent.anna');
+    await page.locator('#dev-login-form input[name="password"]').fill('demo-agent');
+    await page.locator('#dev-login-form button[type="submit"]').click();
+    await page.locator('#console').waitFor({ state: 'visible' });
+
+    const since = Date.now();
+    await page.locator('#sms-phone').fill('06 87654321');
+    await page.locator('#sms-reason').fill('beller wil de link op de telefoon');
+    await page.locator('#sms-ticket').fill('INC-777001');
+    await page.locator('#sms-form button[type="submit"]').click();
+    await page.locator('#sms-status', { hasText: 'Gedaan' }).waitFor();
+
+    let text: string | undefined;
+    for (let attempt = 0; attempt < 100 && !text; attempt += 1) {
+      const texts = await readSmsStore(session.stack.urls.sms);
+      text = texts.find(
+        (message) => message.destinationPhoneNumber === '+31687654321' && message.at >= since,
+      )?.messageBody;
+      if (!text) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(text).toMatch(new RegExp(`^${session.stack.config.organisation.name}: je nummer staat in het datalek`));
+    expect(text).toContain(`${session.stack.urls.portal}/nl/result#t=`);
+
+    await page.locator('#sms-phone').fill('020 123 4567');
+    await page.locator('#sms-form button[type="submit"]').click();
+    await page.locator('#sms-status', { hasText: 'Nederlandse mobiele nummers' }).waitFor();
   });
 });
