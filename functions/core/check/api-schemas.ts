@@ -7,7 +7,10 @@ import {
   InvalidPhoneError,
   type PortalError,
 } from '../errors';
+import { MAX_PHONE_INPUT_LENGTH } from '../identifiers';
 import { EmailAndPhoneError } from '../sms/sms-errors';
+
+export { MAX_PHONE_INPUT_LENGTH };
 
 /*
  * The public API's request bodies (DESIGN §5), one schema each. Strict objects: an unknown field is a 400
@@ -16,9 +19,6 @@ import { EmailAndPhoneError } from '../sms/sms-errors';
 
 /** RFC 5321 allows 254 characters in a path; 320 leaves room for whitespace and Unicode before normalising. */
 export const MAX_EMAIL_INPUT_LENGTH = 320;
-
-/** The longest phone input normalisePhone reads (identifiers.ts). */
-export const MAX_PHONE_INPUT_LENGTH = 40;
 
 /** Exactly one of `email` and `phone` (DESIGN §9): the answer goes to one mailbox or one phone, never both. */
 export const checkRequestSchema = z
