@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { smsBudgetKey } from '../../../functions/core/sms/request-phone-check';
 import { config, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
@@ -73,6 +74,19 @@ it('answers a phone hit and a phone miss with the same status, headers and body'
   expect(miss).toEqual(hit);
   expect(Object.keys(miss.headers).sort()).toEqual(Object.keys(hit.headers).sort());
   expect(await textsTo('+31622222222')).toHaveLength(1);
+});
+
+it('keeps the numbers, the IP and the token out of the counters and tokens tables', async () => {
+  await stack.check({ phone: '06 87654321' }, '198.51.100.77');
+  await stack.queue.idle();
+  const [text] = await textsTo('+31687654321');
+  const token = text?.messageBody.match(RESULT_LINK)?.[3] ?? 'no-token';
+  for (const table of [stack.dynamo.tableNames.counters, stack.dynamo.tableNames.tokens]) {
+    const { Items = [] } = await stack.dynamo.client.send(new ScanCommand({ TableName: table }));
+    const dump = JSON.stringify(Items);
+    expect(Items.length).toBeGreaterThan(0);
+    for (const secret of ['687654321', '611111111', '198.51.100.77', token]) expect(dump).not.toContain(secret);
+  }
 });
 
 it('refuses unsupported numbers with their codes and texts nobody', async () => {
