@@ -10,6 +10,7 @@ import type {
   ExposureStore,
   Mailer,
   SecretBox,
+  SmsSender,
   StaffTokenVerifier,
   TokenStore,
 } from './core/ports';
@@ -31,6 +32,8 @@ export interface PortalDependencies {
   secretBox: SecretBox;
   emailQueue: EmailQueue;
   mailer: Mailer;
+  /** Sends the texts of phone checks (End User Messaging SMS deployed, the SMS outbox emulator locally). */
+  smsSender: SmsSender;
   clock: Clock;
   logger: AppLogger;
   staffTokens: StaffTokenVerifier;

@@ -21,7 +21,8 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
  *   esbuild inlines config/breach.json; `cdk -c config=other.json` copies that file into the bundle and names its
  *   bundled path in BREACH_CONFIG (see below). Either way it is the file the CDK app validated at synth.
  * - Environment (infra/lambda-environment.ts): TABLE_NAMES (JSON of the granted tables), PEPPER_SECRET_ARN,
- *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET for the sender.
+ *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET and SMS_CONFIGURATION_SET
+ *   for the sender (which also sends the texts of phone checks).
  * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
  * - The pepper: the secret's SecretString turned into key bytes by core/pepper-secret.ts (the one pepper contract,
  *   shared with `portal import` and the local stack), fetched once per container.
@@ -158,15 +159,24 @@ export async function productionAssistRequestDependencies(): Promise<CreateAssis
 }
 
 export async function productionSendEmailDependencies(): Promise<SendEmailDependencies> {
-  const [{ SESClient }, { SesMailer }] = await Promise.all([
-    import('@aws-sdk/client-ses'),
-    import('./adapters/ses/ses-mailer'),
-  ]);
+  const [{ SESClient }, { SesMailer }, { PinpointSMSVoiceV2Client }, { EndUserMessagingSmsSender }] = await Promise.all(
+    [
+      import('@aws-sdk/client-ses'),
+      import('./adapters/ses/ses-mailer'),
+      import('@aws-sdk/client-pinpoint-sms-voice-v2'),
+      import('./adapters/sms/end-user-messaging-sms-sender'),
+    ],
+  );
   return {
     config,
     origin: requiredEnv('PORTAL_ORIGIN'),
     mailer: new SesMailer(new SESClient(SDK_CLIENT_SETTINGS), {
       configurationSetName: process.env.SES_CONFIGURATION_SET || undefined,
+    }),
+    // No endpoint here: the SDK reads AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2 itself (the rehearsal's stand-in).
+    smsSender: new EndUserMessagingSmsSender(new PinpointSMSVoiceV2Client(SDK_CLIENT_SETTINGS), {
+      originationIdentity: config.sms?.senderId ?? config.organisation.name,
+      configurationSetName: process.env.SMS_CONFIGURATION_SET || undefined,
     }),
     logger: appLoggerOf(productionObservability().logger),
     metrics: countMetricsOf(productionObservability().metrics),

@@ -15,6 +15,13 @@ export const ENV = {
   origin: 'PORTAL_ORIGIN',
   staffUserPoolId: 'STAFF_USER_POOL_ID',
   staffClientId: 'STAFF_CLIENT_ID',
+  /** The sender's End User Messaging configuration set (infra/sms.ts); the sender id comes from the breach config. */
+  smsConfigurationSet: 'SMS_CONFIGURATION_SET',
+  /**
+   * Not set by the stack: the SDK's own endpoint override for the SMS client, which the deploy rehearsal sets to point
+   * the synthesized sender at an SMS stand-in (functions/production.ts builds that client without an endpoint).
+   */
+  smsEndpointOverride: 'AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2',
 } as const;
 
 export interface DeployedResourceNames {

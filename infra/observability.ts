@@ -160,7 +160,8 @@ export class PortalObservability extends Construct {
     });
   }
 
-  private addAlarm(id: string, metric: Metric | MathExpression, threshold: number, description: string): void {
+  /** Public so other concerns (infra/sms.ts) put their alarms on the same topic. */
+  addAlarm(id: string, metric: Metric | MathExpression, threshold: number, description: string): void {
     const alarm = new Alarm(this, id, {
       metric,
       threshold,

@@ -12,6 +12,7 @@ import { type PortalSettings, senderDomainOf } from './portal-settings';
 import { EMAIL_SENDER, ROUTES } from './routes';
 import { PortalSecrets } from './secrets';
 import { PortalSite } from './site';
+import { PortalSms } from './sms';
 import { StaffAuth } from './staff-auth';
 
 /*
@@ -35,6 +36,8 @@ export class PortalStack extends Stack {
   readonly api: PortalApi;
   readonly site: PortalSite;
   readonly observability: PortalObservability;
+  /** Present when the breach config enables checks by mobile number (`sms.enabled`). */
+  readonly sms?: PortalSms;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -114,6 +117,17 @@ export class PortalStack extends Stack {
       configurationSet: this.email.configurationSet,
       alarmEmail: settings.alarmEmail,
     });
+
+    const sms = settings.breachConfig.sms;
+    if (sms?.enabled) {
+      this.sms = new PortalSms(this, 'Sms', {
+        sms,
+        sender: this.email.sender.function,
+        observability: this.observability,
+        metricsNamespace: METRICS_NAMESPACE,
+        serviceName: SERVICE_NAME,
+      });
+    }
 
     new CfnOutput(this, 'SiteUrl', { value: origin });
     new CfnOutput(this, 'SiteBucket', { value: this.site.bucket.bucketName });

@@ -9,7 +9,7 @@ import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
 import { loadOrCreateLocalPepper } from '../../functions/local/local-pepper';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
 import { ensureSiteBuilt } from '../../functions/local/site-build';
-import { benchHitAddresses } from './bench-addresses';
+import { benchHitAddresses, benchHitPhone } from './bench-addresses';
 import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-protocol';
 
 /*
@@ -22,9 +22,13 @@ import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-prot
 const options = JSON.parse(process.env.STACK_PROCESS_OPTIONS ?? '{}') as StackProcessOptions;
 
 async function writeConfigOverride(): Promise<string> {
-  const base = JSON.parse(await readFile(DEFAULT_BREACH_CONFIG_PATH, 'utf8')) as { limits: Record<string, number> };
+  const base = JSON.parse(await readFile(DEFAULT_BREACH_CONFIG_PATH, 'utf8')) as {
+    limits: Record<string, number>;
+    sms?: Record<string, unknown>;
+  };
   const path = join(options.localDir, 'breach-config.json');
-  await writeFile(path, JSON.stringify({ ...base, limits: { ...base.limits, ...options.limits } }, null, 2));
+  const sms = base.sms && { sms: { ...base.sms, ...options.sms } };
+  await writeFile(path, JSON.stringify({ ...base, limits: { ...base.limits, ...options.limits }, ...sms }, null, 2));
   return path;
 }
 
@@ -37,15 +41,20 @@ const clock = {
 };
 
 /** Breach records for the scripts' own hit addresses, stored as the import stores them (keyed hashes). */
-async function seedHitAddresses(stack: LocalStack, configPath: string, count: number): Promise<void> {
+async function seedHitAddresses(stack: LocalStack, configPath: string, count: number, phones = 0): Promise<void> {
   const config = await loadBreachConfig(configPath);
   const pepper = await loadOrCreateLocalPepper(options.localDir);
   const { client, documentClient } = createEmulatorClients(stack.urls.dynamoDb);
   try {
     const { exposures } = createDynamoDbStores({ client: documentClient, tableNames: localTableNames() });
-    const records = benchHitAddresses(count).flatMap((email, index) =>
-      exposureRecordsFor({ label: `bench ${index}`, email, fields: [...FIELDS] }, config, pepper),
-    );
+    const records = [
+      ...benchHitAddresses(count).flatMap((email, index) =>
+        exposureRecordsFor({ label: `bench ${index}`, email, fields: [...FIELDS] }, config, pepper),
+      ),
+      ...Array.from({ length: phones }, (_, index) =>
+        exposureRecordsFor({ label: `bench phone ${index}`, phone: benchHitPhone(index), fields: [...FIELDS] }, config, pepper),
+      ).flat(),
+    ];
     for (let start = 0; start < records.length; start += 500)
       await exposures.putRecords(records.slice(start, start + 500));
   } finally {
@@ -75,7 +84,9 @@ async function main(): Promise<void> {
     logLevel: options.logLevel ?? 'WARN',
     clock,
   });
-  if (options.seedHitAddresses) await seedHitAddresses(stack, configPath, options.seedHitAddresses);
+  if (options.seedHitAddresses || options.seedHitPhones) {
+    await seedHitAddresses(stack, configPath, options.seedHitAddresses ?? 0, options.seedHitPhones);
+  }
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

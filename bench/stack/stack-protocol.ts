@@ -12,7 +12,11 @@ export interface StackProcessOptions {
       number
     >
   >;
+  /** Overrides of the breach config's `sms` settings (limits and budget) for this run. */
+  sms?: Partial<Record<'checksPerNumberPerDay' | 'checksPerIpPerHour' | 'dailyBudget', number>>;
   generatedCustomers?: number;
+  /** Seeds breach records for benchHitPhone(0…n−1) (bench-addresses.ts). */
+  seedHitPhones?: number;
   /** Seeds this many breach records for benchHitAddress(0…n−1) (bench-addresses.ts). */
   seedHitAddresses?: number;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';

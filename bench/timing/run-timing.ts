@@ -1,7 +1,8 @@
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchHitAddress, benchMissAddress } from '../stack/bench-addresses';
+import { benchHitAddress, benchHitPhone, benchMissAddress, benchMissPhone } from '../stack/bench-addresses';
+import { readSmsStore } from '../../functions/local/sms-emulator';
 import { formatMs, percentile, summariseLatencies, table } from '../stack/latency-summary';
 import { startLocalStackProcess } from '../stack/local-stack-process';
 import { readStoredMail, resultTokenOf } from '../stack/stack-inspection';
@@ -13,7 +14,8 @@ import { readStoredMail, resultTokenOf } from '../stack/stack-inspection';
  * machine noise). The script seeds its own hit addresses; misses have the same shape (domain, length), so only
  * membership differs.
  * Prints p50/p90/p99 of each, Δmedian (target < 5 ms), a bootstrap 95 % interval of each p99 and whether they
- * overlap, and whether every response is byte-identical apart from the Date header.
+ * overlap, and whether every response is byte-identical apart from the Date header. Then the same for checks by
+ * phone number (DESIGN §9): hit and miss mobile numbers of one shape, every hit texted a link, no miss.
  */
 
 const { values } = parseArgs({
@@ -32,8 +34,8 @@ interface Answer {
   varying: string[];
 }
 
-function postCheck(agent: Agent, portal: URL, email: string): Promise<Answer> {
-  const body = JSON.stringify({ email });
+function postCheck(agent: Agent, portal: URL, identifier: { email: string } | { phone: string }): Promise<Answer> {
+  const body = JSON.stringify(identifier);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(
@@ -108,8 +110,70 @@ function p99Interval(samples: readonly number[], seed: number): [number, number]
   return [percentile(estimates, 2.5), percentile(estimates, 97.5)];
 }
 
+type Identifier = { email: string } | { phone: string };
+
+interface Comparison {
+  ok: boolean;
+  deltaMedian: number;
+}
+
+/** Sends the plan's checks in its (shuffled) order and prints the hit/miss comparison. */
+async function compare(
+  label: string,
+  agent: Agent,
+  portal: URL,
+  warmUp: Identifier[],
+  plan: { kind: 'hit' | 'miss'; identifier: Identifier }[],
+): Promise<Comparison> {
+  for (const identifier of warmUp) await postCheck(agent, portal, identifier);
+  const answers = { hit: [] as Answer[], miss: [] as Answer[] };
+  for (const { kind, identifier } of plan) answers[kind].push(await postCheck(agent, portal, identifier));
+
+  const hit = summariseLatencies(answers.hit.map((answer) => answer.ms));
+  const miss = summariseLatencies(answers.miss.map((answer) => answer.ms));
+  const deltaMedian = Math.abs(hit.p50 - miss.p50);
+  const hitInterval = p99Interval(
+    answers.hit.map((answer) => answer.ms),
+    1,
+  );
+  const missInterval = p99Interval(
+    answers.miss.map((answer) => answer.ms),
+    2,
+  );
+  const p99Overlap = hitInterval[0] <= missInterval[1] && missInterval[0] <= hitInterval[1];
+  const forms = new Set([...answers.hit, ...answers.miss].map((answer) => answer.canonical));
+  const leftOut = new Set([...answers.hit, ...answers.miss].flatMap((answer) => answer.varying));
+
+  console.log(
+    `\n${label}\n${table([
+      ['kind', 'count', 'p50', 'p90', 'p99', 'max', 'p99 95% interval'],
+      ...(
+        [
+          ['hit', hit, hitInterval],
+          ['miss', miss, missInterval],
+        ] as const
+      ).map(([kind, summary, interval]) => [
+        kind,
+        String(summary.count),
+        formatMs(summary.p50),
+        formatMs(summary.p90),
+        formatMs(summary.p99),
+        formatMs(summary.max),
+        `${interval[0].toFixed(2)}–${interval[1].toFixed(2)} ms`,
+      ]),
+    ])}`,
+  );
+  console.log(`|Δmedian| = ${formatMs(deltaMedian)} (target < 5 ms): ${deltaMedian < 5 ? 'met' : 'NOT met'}`);
+  console.log(`Δp99 = ${formatMs(hit.p99 - miss.p99)}; p99 intervals overlap: ${p99Overlap ? 'yes' : 'no'}`);
+  console.log(
+    `distinct responses (status + headers except ${[...leftOut].join(', ')} + body): ${forms.size} ${forms.size === 1 ? '(byte-identical)' : '(DIFFER)'}`,
+  );
+  console.log(`the one response:\n${[...forms][0]?.replace(/^/gm, '  ')}`);
+  return { ok: deltaMedian < 5 && p99Overlap && forms.size === 1, deltaMedian };
+}
+
 async function main(): Promise<number> {
-  console.log(`timing: ${perKind} hit + ${perKind} miss checks, interleaved, one keep-alive connection`);
+  console.log(`timing: ${perKind} hit + ${perKind} miss checks per route, interleaved, one keep-alive connection`);
   console.log(
     `machine load before start (1/5/15 min): ${loadavg()
       .map((value) => value.toFixed(2))
@@ -118,77 +182,52 @@ async function main(): Promise<number> {
   // Every hit and miss address is used once (plus the warm-up's own), so no address repeats inside the measurement.
   const stack = await startLocalStackProcess({
     limits: { checksPerAddressPerDay: RAISED, checksPerIpPerMinute: RAISED },
+    sms: { checksPerNumberPerDay: RAISED, checksPerIpPerHour: RAISED, dailyBudget: RAISED },
     seedHitAddresses: perKind + WARM_UP,
+    seedHitPhones: perKind + WARM_UP,
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const portal = new URL(stack.urls.portal);
-    const plan = shuffled([
-      ...Array.from({ length: perKind }, (_, index) => ({ kind: 'hit' as const, email: benchHitAddress(index) })),
-      ...Array.from({ length: perKind }, (_, index) => ({ kind: 'miss' as const, email: benchMissAddress(index) })),
-    ]);
-    for (let index = 0; index < WARM_UP; index++) {
-      const warmUpAddress = index % 2 ? benchMissAddress(perKind + index) : benchHitAddress(perKind + index);
-      await postCheck(agent, portal, warmUpAddress);
-    }
+    const warmUpOf = (hitOf: (index: number) => string, missOf: (index: number) => string) =>
+      Array.from({ length: WARM_UP }, (_, index) => (index % 2 ? missOf(perKind + index) : hitOf(perKind + index)));
+    const planOf = (identifierOf: (value: string) => Identifier, hitOf: (i: number) => string, missOf: (i: number) => string) =>
+      shuffled([
+        ...Array.from({ length: perKind }, (_, index) => ({ kind: 'hit' as const, identifier: identifierOf(hitOf(index)) })),
+        ...Array.from({ length: perKind }, (_, index) => ({ kind: 'miss' as const, identifier: identifierOf(missOf(index)) })),
+      ]);
 
-    const answers = { hit: [] as Answer[], miss: [] as Answer[] };
-    for (const { kind, email } of plan) answers[kind].push(await postCheck(agent, portal, email));
+    const byEmail = await compare(
+      'by email',
+      agent,
+      portal,
+      warmUpOf(benchHitAddress, benchMissAddress).map((email) => ({ email })),
+      planOf((email) => ({ email }), benchHitAddress, benchMissAddress),
+    );
+    const byPhone = await compare(
+      'by phone (SMS)',
+      agent,
+      portal,
+      warmUpOf(benchHitPhone, benchMissPhone).map((phone) => ({ phone })),
+      planOf((phone) => ({ phone }), benchHitPhone, benchMissPhone),
+    );
     await stack.settleMail();
-    // The comparison means something only if the hits were hits: each must have been mailed a result link.
+    // The comparison means something only if the hits were hits: each must have been sent a result link.
+    const expectedLinks = perKind + Math.ceil(WARM_UP / 2);
     const mails = await readStoredMail(stack.urls.ses);
     const linksMailed = mails.filter((mail) => resultTokenOf(mail) !== undefined).length;
-    const expectedLinks = perKind + Math.ceil(WARM_UP / 2);
-
-    const hit = summariseLatencies(answers.hit.map((answer) => answer.ms));
-    const miss = summariseLatencies(answers.miss.map((answer) => answer.ms));
-    const deltaMedian = Math.abs(hit.p50 - miss.p50);
-    const hitInterval = p99Interval(
-      answers.hit.map((answer) => answer.ms),
-      1,
-    );
-    const missInterval = p99Interval(
-      answers.miss.map((answer) => answer.ms),
-      2,
-    );
-    const p99Overlap = hitInterval[0] <= missInterval[1] && missInterval[0] <= hitInterval[1];
-    const forms = new Set([...answers.hit, ...answers.miss].map((answer) => answer.canonical));
-    const leftOut = new Set([...answers.hit, ...answers.miss].flatMap((answer) => answer.varying));
-
+    const texts = await readSmsStore(stack.urls.sms);
+    const linksTexted = texts.filter((text) => text.messageBody.includes('#t=')).length;
     console.log(
-      `\n${table([
-        ['kind', 'count', 'p50', 'p90', 'p99', 'max', 'p99 95% interval'],
-        ...(
-          [
-            ['hit', hit, hitInterval],
-            ['miss', miss, missInterval],
-          ] as const
-        ).map(([kind, summary, interval]) => [
-          kind,
-          String(summary.count),
-          formatMs(summary.p50),
-          formatMs(summary.p90),
-          formatMs(summary.p99),
-          formatMs(summary.max),
-          `${interval[0].toFixed(2)}–${interval[1].toFixed(2)} ms`,
-        ]),
-      ])}`,
+      `\nmails: ${mails.length}, with a result link: ${linksMailed}; texts: ${texts.length}, with a result link: ${linksTexted} (expected ${expectedLinks} each: every hit, no miss)`,
     );
-    console.log(
-      `\nmails: ${mails.length}, with a result link: ${linksMailed} (expected ${expectedLinks}: every hit, no miss)`,
-    );
-    console.log(`|Δmedian| = ${formatMs(deltaMedian)} (target < 5 ms): ${deltaMedian < 5 ? 'met' : 'NOT met'}`);
-    console.log(`Δp99 = ${formatMs(hit.p99 - miss.p99)}; p99 intervals overlap: ${p99Overlap ? 'yes' : 'no'}`);
-    console.log(
-      `distinct responses (status + headers except ${[...leftOut].join(', ')} + body): ${forms.size} ${forms.size === 1 ? '(byte-identical)' : '(DIFFER)'}`,
-    );
-    console.log(`the one response:\n${[...forms][0]?.replace(/^/gm, '  ')}`);
+    console.log(`phone hit vs miss |Δmedian| = ${formatMs(byPhone.deltaMedian)} (email: ${formatMs(byEmail.deltaMedian)})`);
     console.log(
       `machine load at the end (1/5/15 min): ${loadavg()
         .map((value) => value.toFixed(2))
         .join(' / ')}`,
     );
-    const ok = deltaMedian < 5 && p99Overlap && forms.size === 1 && linksMailed === expectedLinks;
+    const ok = byEmail.ok && byPhone.ok && linksMailed === expectedLinks && linksTexted === expectedLinks;
     console.log(ok ? '\nPASS' : '\nFAIL');
     return ok ? 0 : 1;
   } finally {

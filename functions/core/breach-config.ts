@@ -3,6 +3,7 @@ import { brandingSchema, callbackSchema } from './breach-config-presentation';
 import { InvalidConfigError, PortalClosedError } from './errors';
 import { FIELDS } from './fields';
 import { isGenuineSenderAddress } from './genuine-sender';
+import { smsConfigSchema } from './sms/sms-config';
 
 /*
  * The breach configuration (DESIGN §3): everything that differs between one breach and the next. The code names no
@@ -70,6 +71,7 @@ export const breachConfigSchema = z
     callback: callbackSchema.optional(),
     /** Shown as the format hint on the call-back form; must match customerNumberPattern. */
     customerNumberExample: z.string().min(1).optional(),
+    sms: smsConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -54,8 +54,9 @@ export class RateLimitedError extends PortalError {
   constructor(
     readonly retryAfterSeconds: number,
     message = 'Too many requests. Please try again later.',
+    code = 'rate_limited',
   ) {
-    super('rate_limited', 429, message);
+    super(code, 429, message);
   }
 }
 

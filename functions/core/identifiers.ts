@@ -76,7 +76,8 @@ export function normaliseEmail(input: string): string {
   return normalised;
 }
 
-const MAX_PHONE_INPUT_LENGTH = 40;
+/** The longest phone input normalisePhone reads; the API schemas bound `phone` with it. */
+export const MAX_PHONE_INPUT_LENGTH = 40;
 // "+31 (0)6 …" is how Dutch numbers are often written; the "(0)" is the trunk prefix and must go before parsing.
 const TRUNK_PREFIX_IN_PARENTHESES = /^(\+\d{1,3})\s*\(0\)/;
 

@@ -152,8 +152,30 @@ export type EmailJob =
   | { kind: 'affected'; to: string; locale: Locale; token: string; recordCount: number }
   | { kind: 'not_found'; to: string; locale: Locale };
 
+/**
+ * An answer by text message (DESIGN §9), on the same queue as mail: `channel` tells the sender which one. `to` is the
+ * E.164 number; like an email job, the token travels only inside the job.
+ */
+export type SmsJob =
+  | { channel: 'sms'; kind: 'affected'; to: string; locale: Locale; token: string }
+  | { channel: 'sms'; kind: 'not_found'; to: string; locale: Locale };
+
+/** Everything the one outgoing-message queue carries: mail jobs (no `channel`, as before) and SMS jobs. */
+export type OutgoingJob = EmailJob | SmsJob;
+
 export interface EmailQueue {
-  enqueue(job: EmailJob): Promise<void>;
+  enqueue(job: OutgoingJob): Promise<void>;
+}
+
+export interface SmsMessage {
+  /** E.164. */
+  to: string;
+  text: string;
+}
+
+/** Sends one text (End User Messaging SMS deployed, the local SMS outbox emulator locally). */
+export interface SmsSender {
+  send(message: SmsMessage): Promise<void>;
 }
 
 export interface Clock {

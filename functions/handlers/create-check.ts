@@ -1,13 +1,15 @@
 import { checkRequestSchema, mapCheckValidationError } from '../core/check/api-schemas';
 import { requestCheck } from '../core/check/request-check';
+import { requestPhoneCheck } from '../core/sms/request-phone-check';
 import type { PortalDependencies } from '../dependencies';
 import { createHttpHandler } from '../http/http-stack';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionCheckDependencies, productionObservability } from '../production';
 
 /*
- * POST /api/v1/checks → 202 {"status":"accepted"} for every valid request, hit or miss (DESIGN §2.4): the body is a
- * constant and the headers come from the shared stack, so nothing in the answer depends on the lookup.
+ * POST /api/v1/checks (`email` or `phone`, DESIGN §9) → 202 {"status":"accepted"} for every valid request, hit or
+ * miss (DESIGN §2.4): the body is a constant and the headers come from the shared stack, so nothing in the answer
+ * depends on the lookup.
  */
 
 export type CreateCheckDependencies = Pick<
@@ -23,7 +25,9 @@ export function createCheckHandler(deps: CreateCheckDependencies) {
     schema: checkRequestSchema,
     mapValidationError: mapCheckValidationError,
     handle: async ({ body, sourceIp }) => {
-      await requestCheck(deps, { email: body.email, locale: body.locale, sourceIp });
+      // The schema lets through exactly one of the two.
+      if (body.phone !== undefined) await requestPhoneCheck(deps, { phone: body.phone, locale: body.locale, sourceIp });
+      else await requestCheck(deps, { email: body.email ?? '', locale: body.locale, sourceIp });
       return { status: 202, body: CHECK_ACCEPTED };
     },
   });

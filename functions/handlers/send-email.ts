@@ -1,19 +1,24 @@
 import middy from '@middy/core';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { deliverEmailJob, parseEmailJob } from '../core/check/deliver-email-job';
+import { deliverOutgoingJob, parseOutgoingJob } from '../core/check/deliver-outgoing-job';
+import type { OutgoingJob } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
 import { type CountMetrics, noMetrics, withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability, productionSendEmailDependencies } from '../production';
 
 /*
- * The email sender: an SQS consumer with partial batch failures. Each failed record is reported back, so SQS retries
+ * The email sender, which also sends the texts of phone checks (one queue, core/check/deliver-outgoing-job.ts): an
+ * SQS consumer with partial batch failures. Each failed record is reported back, so SQS retries
  * only that one (after its visibility timeout) and, after maxReceiveCount, moves it to the DLQ, where an alarm
  * fires. A message that is not a job is reported too: it ends in the DLQ for a person to see, never dropped.
  * Records are sent one after another: with the event source's maximum concurrency this keeps the function within the
  * SES send rate.
  */
 
-export type SendEmailDependencies = Pick<PortalDependencies, 'config' | 'origin' | 'mailer' | 'logger'> & {
+export type SendEmailDependencies = Pick<
+  PortalDependencies,
+  'config' | 'origin' | 'mailer' | 'smsSender' | 'logger'
+> & {
   metrics?: CountMetrics;
 };
 
@@ -22,7 +27,7 @@ export function createSendEmailHandler(deps: SendEmailDependencies) {
   return middy<SQSEvent, SQSBatchResponse>().handler(async (event) => {
     const batchItemFailures: SQSBatchItemFailure[] = [];
     for (const record of event.Records) {
-      const job = parseEmailJob(record.body);
+      const job = parseOutgoingJob(record.body);
       if (!job) {
         deps.logger.error('malformed email job', { messageId: record.messageId });
         metrics.count('EmailJobMalformed');
@@ -30,20 +35,26 @@ export function createSendEmailHandler(deps: SendEmailDependencies) {
         continue;
       }
       try {
-        await deliverEmailJob(deps, job);
-        metrics.count(job.kind === 'affected' ? 'EmailSentAffected' : 'EmailSentNotFound');
+        await deliverOutgoingJob(deps, job);
+        metrics.count(sentMetricOf(job));
       } catch (error) {
-        // The job holds an address and maybe a token: log the error class only.
+        // The job holds an address or number and maybe a token: log the error class only.
         deps.logger.warn('email send failed; SQS will retry', {
           messageId: record.messageId,
           errorName: error instanceof Error ? error.name : 'UnknownError',
         });
-        metrics.count('EmailSendFailed');
+        metrics.count('channel' in job ? 'SmsSendFailed' : 'EmailSendFailed');
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
     return { batchItemFailures };
   });
+}
+
+/** Fixed metric names; the SMS ones feed the SMS failure alarm and the daily-volume view (infra/sms.ts). */
+function sentMetricOf(job: OutgoingJob): string {
+  if ('channel' in job) return job.kind === 'affected' ? 'SmsSentAffected' : 'SmsSentNotFound';
+  return job.kind === 'affected' ? 'EmailSentAffected' : 'EmailSentNotFound';
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse>(async () => {

@@ -72,6 +72,16 @@ export const DEMO_ADDRESSES: readonly { email: string; outcome: string }[] = [
   { email: DEMO_NOT_AFFECTED_EMAIL, outcome: 'not in the breach: gets the "no record found" mail' },
 ];
 
+/** Not in the breach (and clear of the generated numbers, seed 1): a phone check for it gets the "no record" text. */
+export const DEMO_NOT_AFFECTED_PHONE = '06 11111111';
+
+/** What to type into "by mobile number", and what it texts (the README has the same table). */
+export const DEMO_MOBILE_NUMBERS: readonly { phone: string; outcome: string }[] = [
+  { phone: '06 87654321', outcome: 'affected, no email on record: the text links to the result' },
+  { phone: '06 12345678', outcome: 'affected: all fields' },
+  { phone: DEMO_NOT_AFFECTED_PHONE, outcome: 'not in the breach: gets the "no record for this number" text' },
+];
+
 export const DEFAULT_GENERATED_CUSTOMERS = 2000;
 // Seed 1 keeps the generated customer numbers at 100104729 and up, clear of the demo people's 10000000N.
 const DEMO_BREACH_SEED = 1;

@@ -3,8 +3,8 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { EMAIL_SENDER } from '../../infra/routes';
-import { deliverEmailJob } from '../core/check/deliver-email-job';
-import type { EmailJob } from '../core/ports';
+import { deliverOutgoingJob } from '../core/check/deliver-outgoing-job';
+import type { OutgoingJob } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
 import { localLambdaContext } from './http-adapter';
 
@@ -27,11 +27,11 @@ type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchRespons
 export async function createEmailSender(
   projectRoot: string,
   dependencies: PortalDependencies,
-): Promise<(job: EmailJob) => Promise<void>> {
+): Promise<(job: OutgoingJob) => Promise<void>> {
   const entry = join(projectRoot, EMAIL_SENDER.entry);
   if (!(await exists(entry))) {
     // Only while the sender handler is being written: the use case it wraps sends the same mail.
-    return (job) => deliverEmailJob(dependencies, job);
+    return (job) => deliverOutgoingJob(dependencies, job);
   }
   const module = (await import(entry)) as Record<string, unknown>;
   const factory = module[EMAIL_SENDER.factory];
@@ -47,7 +47,7 @@ export async function createEmailSender(
   };
 }
 
-export function sqsEventFor(job: EmailJob, now = Date.now()): SQSEvent {
+export function sqsEventFor(job: OutgoingJob, now = Date.now()): SQSEvent {
   const body = JSON.stringify(job);
   return {
     Records: [

@@ -9,6 +9,7 @@ import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { LocalDevSecretBox } from '../adapters/kms/local-dev-secret-box';
 import { InProcessEmailQueue } from '../adapters/queue/in-process-email-queue';
 import { SesMailer } from '../adapters/ses/ses-mailer';
+import { EndUserMessagingSmsSender } from '../adapters/sms/end-user-messaging-sms-sender';
 import { breachConfigPathFromEnv, loadBreachConfig } from '../config/load-breach-config';
 import type { BreachConfig } from '../core/breach-config';
 import { type AppLogger, type Clock, systemClock } from '../core/ports';
@@ -25,11 +26,12 @@ import { assertPortsFree } from './port-check';
 import { createPortalRequestListener } from './portal-server';
 import { createEmulatorSesClient, startSesEmulator } from './ses-emulator';
 import { ensureSiteBuilt, siteDistDir } from './site-build';
+import { createEmulatorSmsClient, startSmsEmulator } from './sms-emulator';
 import { createLocalStaffLoginHandler, describeDemoStaffAccounts, LOCAL_STAFF_LOGIN_PATH } from './staff-accounts';
 import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
 
 /*
- * The whole portal on one machine (DESIGN §6): dynalite, the SES emulator, the local pepper, the in-process queue,
+ * The whole portal on one machine (DESIGN §6): dynalite, the SES emulator, the SMS outbox stand-in, the local pepper, the in-process queue,
  * the local staff issuer and the built site, with the real handlers of infra/routes.ts on one origin. `npm start`
  * calls this with the fixed default ports; the browser tests call it with port 0 and a temporary LOCAL_DIR.
  */
@@ -41,6 +43,8 @@ export interface LocalStackOptions {
   port: number;
   dynamoDbPort: number;
   sesPort: number;
+  /** The SMS outbox emulator's port (`npm start` passes 8006 or SMS_PORT; default 0 = any free port). */
+  smsPort?: number;
   /** Where the emulator data, the pepper, the staff key and the seed marker live. */
   localDir: string;
   breachConfigPath?: string;
@@ -61,6 +65,10 @@ export interface LocalStackUrls {
   inbox: string;
   /** SES emulator API (GET /store lists the sent mail as JSON). */
   ses: string;
+  /** The SMS outbox emulator's inbox page (texts the portal sent); its JSON store is at `${smsInbox}store`. */
+  smsInbox: string;
+  /** SMS outbox emulator API (SendTextMessage; GET /store lists the sent texts as JSON). */
+  sms: string;
   staff: string;
   dynamoDb: string;
 }
@@ -88,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       { port: options.port, variable: 'PORT' },
       { port: options.dynamoDbPort, variable: 'DYNAMODB_PORT' },
       { port: options.sesPort, variable: 'SES_PORT' },
+      { port: options.smsPort ?? 0, variable: 'SMS_PORT' },
     ],
     host,
   );
@@ -118,6 +127,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const sesClient = createEmulatorSesClient(ses.endpoint);
     stops.push(async () => sesClient.destroy());
 
+    const sms = await startSmsEmulator({ port: options.smsPort ?? 0, host });
+    stops.push(sms.stop);
+    const smsClient = createEmulatorSmsClient(sms.endpoint);
+    stops.push(async () => smsClient.destroy());
+
     const pepper = await loadOrCreateLocalPepper(options.localDir);
     const staffIssuer = await loadOrCreateLocalStaffIssuer(options.localDir);
     const clock = options.clock ?? systemClock;
@@ -138,6 +152,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // Replaced below once the queue exists; the queue's worker needs the dependencies first.
       emailQueue: { enqueue: async () => {} },
       mailer,
+      smsSender: new EndUserMessagingSmsSender(smsClient, {
+        originationIdentity: config.sms?.senderId ?? config.organisation.name,
+        configurationSetName: 'local',
+      }),
       clock,
       logger,
       staffTokens: staffIssuer.verifier,
@@ -179,6 +197,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       portal: origin,
       inbox: `${ses.endpoint}/`,
       ses: ses.endpoint,
+      smsInbox: `${sms.endpoint}/`,
+      sms: sms.endpoint,
       staff: `${origin}/staff/`,
       dynamoDb: dynamo.endpoint,
     };
@@ -186,7 +206,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       routes: mounted.routes,
       siteRoot: siteDistDir(PROJECT_ROOT),
       securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
-      localInfo: { inboxUrl: urls.inbox },
+      localInfo: { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox },
       onError: (error) => logger.error('local server error', { errorName: (error as Error)?.name }),
     });
     portal.on('request', listener);

@@ -89,6 +89,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     root: options.siteRoot,
     securityHeaders: options.securityHeaders,
     localInboxUrl: options.localInfo.inboxUrl,
+    localSmsInboxUrl: options.localInfo.smsInboxUrl,
   });
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEMO_ADDRESSES, DEMO_PEOPLE } from './demo-data';
+import { DEMO_ADDRESSES, DEMO_MOBILE_NUMBERS, DEMO_PEOPLE } from './demo-data';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { PortInUseError, parsePort } from './port-check';
 
@@ -8,7 +8,13 @@ import { PortInUseError, parsePort } from './port-check';
  * waits for Ctrl-C. Every failure before the stack is up is one readable sentence and exit code 1.
  */
 
-export const LOCAL_DEFAULTS = { port: 3000, dynamoDbPort: 8000, sesPort: 8005, localDir: '.local' } as const;
+export const LOCAL_DEFAULTS = {
+  port: 3000,
+  dynamoDbPort: 8000,
+  sesPort: 8005,
+  smsPort: 8006,
+  localDir: '.local',
+} as const;
 
 export async function main(env: NodeJS.ProcessEnv): Promise<number> {
   let stack: LocalStack;
@@ -17,6 +23,7 @@ export async function main(env: NodeJS.ProcessEnv): Promise<number> {
       port: parsePort(env.PORT, LOCAL_DEFAULTS.port, 'PORT'),
       dynamoDbPort: parsePort(env.DYNAMODB_PORT, LOCAL_DEFAULTS.dynamoDbPort, 'DYNAMODB_PORT'),
       sesPort: parsePort(env.SES_PORT, LOCAL_DEFAULTS.sesPort, 'SES_PORT'),
+      smsPort: parsePort(env.SMS_PORT, LOCAL_DEFAULTS.smsPort, 'SMS_PORT'),
       localDir: resolve(env.LOCAL_DIR || LOCAL_DEFAULTS.localDir),
       breachConfigPath: env.BREACH_CONFIG ? resolve(env.BREACH_CONFIG) : undefined,
       log: (line) => console.log(line),
@@ -61,12 +68,15 @@ export function describeStack(stack: LocalStack): string {
     '',
     `  Portal         ${stack.urls.portal}/`,
     `  Inbox (mail)   ${stack.urls.inbox}`,
+    `  Inbox (SMS)    ${stack.urls.smsInbox}   (stand-in for End User Messaging SMS)`,
     `  Staff console  ${stack.urls.staff}`,
     `  DynamoDB       ${stack.urls.dynamoDb}   SES API ${stack.urls.ses}`,
     `  Data           ${stack.localDir}  (delete it to start afresh)`,
     '',
     '  Demo addresses (type one into the form, then open the inbox):',
     ...demoLines,
+    '  Demo mobile numbers (choose "by mobile number", then open the SMS inbox):',
+    ...DEMO_MOBILE_NUMBERS.map((demo) => `    ${demo.phone.padEnd(width)}  ${demo.outcome}`),
     ...staffOnly.map(
       (person) => `  Staff lookup demo: phone ${person.phone}, customer number ${person.customerNumber}`,
     ),

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 
 /*
@@ -39,6 +39,8 @@ export interface StaticSiteOptions {
   securityHeaders: Record<string, string>;
   /** Local stack only: the mail inbox the banner links to. */
   localInboxUrl?: string;
+  /** Local stack only: the SMS inbox, linked instead on the page shown after a check by mobile number. */
+  localSmsInboxUrl?: string;
 }
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|manifest\+json)|image\/svg\+xml)/;
@@ -125,7 +127,12 @@ async function sendFile(
   const extension = extname(path).toLowerCase();
   const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
   let body: Buffer = await readFile(path);
-  if (extension === '.html' && options.localInboxUrl) body = withLocalBanner(body, options.localInboxUrl);
+  // After a check by mobile number the answer is in the SMS outbox emulator's inbox, not the mail one.
+  const inboxUrl =
+    basename(path, '.html') === 'check-sent-sms'
+      ? (options.localSmsInboxUrl ?? options.localInboxUrl)
+      : options.localInboxUrl;
+  if (extension === '.html' && inboxUrl) body = withLocalBanner(body, inboxUrl);
   const headers: Record<string, string> = {
     ...options.securityHeaders,
     'content-type': contentType,

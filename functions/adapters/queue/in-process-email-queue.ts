@@ -1,4 +1,4 @@
-import type { AppLogger, EmailJob, EmailQueue } from '../../core/ports';
+import type { AppLogger, EmailQueue, OutgoingJob } from '../../core/ports';
 
 /*
  * The local and test stand-in for SQS + the sender Lambda: jobs are delivered in the background, a failed delivery
@@ -9,7 +9,7 @@ import type { AppLogger, EmailJob, EmailQueue } from '../../core/ports';
  */
 
 export interface InProcessEmailQueueOptions {
-  deliver: (job: EmailJob) => Promise<void>;
+  deliver: (job: OutgoingJob) => Promise<void>;
   /** Attempts per job, the first included, before it is dead-lettered. */
   maxAttempts?: number;
   baseDelayMs?: number;
@@ -19,7 +19,7 @@ export interface InProcessEmailQueueOptions {
 }
 
 export interface DeadLetter {
-  job: EmailJob;
+  job: OutgoingJob;
   attempts: number;
   errorName: string;
   at: number;
@@ -51,7 +51,7 @@ export class InProcessEmailQueue implements EmailQueue {
     this.random = options.random ?? Math.random;
   }
 
-  async enqueue(job: EmailJob): Promise<void> {
+  async enqueue(job: OutgoingJob): Promise<void> {
     if (this.closed) throw new Error('The email queue is closed.');
     this.counts.pending += 1;
     // Delivery starts after the caller's response: like SQS, enqueueing never waits for the mail.
@@ -89,7 +89,7 @@ export class InProcessEmailQueue implements EmailQueue {
     this.timers.clear();
   }
 
-  private schedule(job: EmailJob, attempt: number, delayMs: number): void {
+  private schedule(job: OutgoingJob, attempt: number, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.attempt(job, attempt);
@@ -98,7 +98,7 @@ export class InProcessEmailQueue implements EmailQueue {
     this.timers.add(timer);
   }
 
-  private async attempt(job: EmailJob, attempt: number): Promise<void> {
+  private async attempt(job: OutgoingJob, attempt: number): Promise<void> {
     try {
       await this.options.deliver(job);
       this.counts.delivered += 1;

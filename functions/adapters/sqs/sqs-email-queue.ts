@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { ServiceUnavailableError } from '../../core/errors';
-import type { EmailJob, EmailQueue } from '../../core/ports';
+import type { EmailQueue, OutgoingJob } from '../../core/ports';
 
 /*
  * Enqueues an email job on SQS for the sender Lambda. The body carries the address and, on a hit, the token (the
@@ -14,7 +14,7 @@ export class SqsEmailQueue implements EmailQueue {
     private readonly queueUrl: string,
   ) {}
 
-  async enqueue(job: EmailJob): Promise<void> {
+  async enqueue(job: OutgoingJob): Promise<void> {
     try {
       await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(job) }));
     } catch (error) {

@@ -7,6 +7,10 @@ import {
   InvalidPhoneError,
   type PortalError,
 } from '../errors';
+import { MAX_PHONE_INPUT_LENGTH } from '../identifiers';
+import { EmailAndPhoneError } from '../sms/sms-errors';
+
+export { MAX_PHONE_INPUT_LENGTH };
 
 /*
  * The public API's request bodies (DESIGN §5), one schema each. Strict objects: an unknown field is a 400
@@ -16,10 +20,20 @@ import {
 /** RFC 5321 allows 254 characters in a path; 320 leaves room for whitespace and Unicode before normalising. */
 export const MAX_EMAIL_INPUT_LENGTH = 320;
 
-export const checkRequestSchema = z.strictObject({
-  email: z.string().max(MAX_EMAIL_INPUT_LENGTH),
-  locale: z.enum(LOCALES).optional(),
-});
+/** Exactly one of `email` and `phone` (DESIGN §9): the answer goes to one mailbox or one phone, never both. */
+export const checkRequestSchema = z
+  .strictObject({
+    email: z.string().max(MAX_EMAIL_INPUT_LENGTH).optional(),
+    phone: z.string().max(MAX_PHONE_INPUT_LENGTH).optional(),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.email !== undefined && body.phone !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: EMAIL_AND_PHONE });
+    } else if (body.email === undefined && body.phone === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'expected an email address or a phone number' });
+    }
+  });
 export type CheckRequestBody = z.output<typeof checkRequestSchema>;
 
 /** A malformed token is looked up like any other and ends as token_unknown: the page then offers "check again". */
@@ -56,9 +70,15 @@ function firstIssueOn(issues: z.core.$ZodIssue[], field: string): z.core.$ZodIss
   return issues.find((issue) => issue.code !== 'unrecognized_keys' && issue.path[0] === field);
 }
 
-/** A missing, mistyped or overlong `email` is the one error a customer can act on: invalid_email. */
+const EMAIL_AND_PHONE = 'email_and_phone';
+
+/** A missing, mistyped or overlong `email` (or `phone`) is the one error a customer can act on. */
 export function mapCheckValidationError(issues: z.core.$ZodIssue[]): PortalError | undefined {
   if (issues.some((issue) => issue.code === 'unrecognized_keys')) return undefined;
+  if (issues.some((issue) => issue.code === 'custom' && issue.message === EMAIL_AND_PHONE)) {
+    return new EmailAndPhoneError();
+  }
+  if (firstIssueOn(issues, 'phone')) return new InvalidPhoneError();
   return firstIssueOn(issues, 'email') ? new InvalidEmailError() : undefined;
 }
 

@@ -30,9 +30,20 @@ export const staffLookupRequestSchema = z
   .strict();
 export type StaffLookupRequest = z.output<typeof staffLookupRequestSchema>;
 
+/** `email` re-sends the website's mail; `phone` the website's text to that number (DESIGN §9): exactly one. */
 export const staffConfirmationRequestSchema = z
-  .object({ email: identifierValue, reason, ticket, locale: z.enum(LOCALES).optional() })
-  .strict();
+  .object({
+    email: identifierValue.optional(),
+    phone: z.string().min(1).max(40).optional(),
+    reason,
+    ticket,
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict()
+  .refine((body) => (body.email === undefined) !== (body.phone === undefined), {
+    path: ['email'],
+    message: 'send either "email" or "phone"',
+  });
 export type StaffConfirmationRequest = z.output<typeof staffConfirmationRequestSchema>;
 
 export const ASSIST_REQUEST_STATUSES = ['open', 'in_progress', 'done'] as const;

@@ -9,7 +9,17 @@ import { FIELDS, type Field } from '../../../functions/core/fields';
 
 export { LOCALES, type Locale };
 
-export const PAGES = ['home', 'check-sent', 'result', 'assist', 'phishing', 'faq', 'privacy', 'guidance'] as const;
+export const PAGES = [
+  'home',
+  'check-sent',
+  'check-sent-sms',
+  'result',
+  'assist',
+  'phishing',
+  'faq',
+  'privacy',
+  'guidance',
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 /** Guidance URLs use kebab-case field names: /nl/guidance/date-of-birth. */

@@ -73,17 +73,27 @@ async function redeem(root: HTMLElement, endpoint: string, token: string): Promi
   const readableSeconds = typeof body.readableSeconds === 'number' ? body.readableSeconds : 0;
   keepResult({ exposed, recordCount: matchedRecordCount(body) }, readableSeconds);
   if (exposed.length === 0) return showState(root, 'nothing');
-  renderExposed(root, exposed, matchedRecordCount(body));
+  const byPhone = Array.isArray(body.matchedBy) && body.matchedBy.includes('phone');
+  renderExposed(root, exposed, matchedRecordCount(body), byPhone);
   showState(root, 'exposed');
 }
 
-function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: number | undefined): void {
+function renderExposed(
+  root: HTMLElement,
+  exposed: string[],
+  matchedRecords: number | undefined,
+  byPhone = false,
+): void {
   fillFromTemplate(root.querySelector('[data-exposed-list]'), '#field-items', exposed);
   // "Do these first": the first step for each of the three riskiest fields this customer has exposed.
   fillFromTemplate(root.querySelector('[data-first-steps]'), '#first-steps', exposed.slice(0, FIRST_STEPS));
   const count = root.querySelector<HTMLElement>('[data-matched-records]');
   if (count && matchedRecords !== undefined && matchedRecords > 0) {
-    const template = (matchedRecords === 1 ? count.dataset.one : count.dataset.many) ?? '';
+    // A check by mobile number (DESIGN §9) says "this mobile number", not "this email address".
+    const [one, many] = byPhone
+      ? [count.dataset.onePhone, count.dataset.manyPhone]
+      : [count.dataset.one, count.dataset.many];
+    const template = (matchedRecords === 1 ? one : many) ?? '';
     count.textContent = template.replace('{count}', String(matchedRecords));
     count.hidden = false;
   }

@@ -49,8 +49,14 @@ const CASES: { name: string; event: EventOptions; status: number; code: string }
     code: 'invalid_request',
   },
   {
-    name: 'an unknown field',
+    name: 'an email and a phone number in one check',
     event: { body: json({ email: 'a@example.nl', phone: '0612345678' }) },
+    status: 400,
+    code: 'email_or_phone',
+  },
+  {
+    name: 'an unknown field',
+    event: { body: json({ email: 'a@example.nl', customerNumber: '123456789' }) },
     status: 400,
     code: 'unknown_field',
   },

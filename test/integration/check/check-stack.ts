@@ -1,23 +1,29 @@
 import { ManualClock } from '../../../functions/adapters/memory/manual-clock';
 import { InProcessEmailQueue } from '../../../functions/adapters/queue/in-process-email-queue';
 import { SesMailer } from '../../../functions/adapters/ses/ses-mailer';
-import { deliverEmailJob } from '../../../functions/core/check/deliver-email-job';
+import { EndUserMessagingSmsSender } from '../../../functions/adapters/sms/end-user-messaging-sms-sender';
+import type { BreachConfig } from '../../../functions/core/breach-config';
+import { deliverOutgoingJob } from '../../../functions/core/check/deliver-outgoing-job';
 import { createCheckHandler } from '../../../functions/handlers/create-check';
 import { createRedeemResultHandler } from '../../../functions/handlers/redeem-result';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { startSes, type TestSes } from '../../support/start-ses';
+import { startSms, type TestSms } from '../../support/start-sms';
 import { invoke, jsonEvent } from '../../unit/check/api-gateway-event';
 import { config, RecordingLogger, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
 
 /*
  * The real check flow on the real emulators: the deployed handlers (middy stack included) on dynalite, the email
- * job through the in-process queue (the local stand-in for SQS + sender) and SesMailer into aws-ses-v2-local.
+ * job through the in-process queue (the local stand-in for SQS + sender) and SesMailer into aws-ses-v2-local, the
+ * SMS job through the same queue and the real SMS SDK client into the SMS outbox emulator.
  * Only the clock is controlled, so the read window can be crossed without waiting.
  */
 
 export interface CheckStack {
   dynamo: TestDynamo;
   ses: TestSes;
+  /** The SMS outbox emulator the phone checks' texts land in. */
+  sms: TestSms;
   clock: ManualClock;
   queue: InProcessEmailQueue;
   logger: RecordingLogger;
@@ -30,24 +36,30 @@ export interface CheckStack {
   stop(): Promise<void>;
 }
 
-export async function startCheckStack(): Promise<CheckStack> {
-  const [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
+/** `breachConfig` replaces the demo config, e.g. with a small SMS budget. */
+export async function startCheckStack(breachConfig: BreachConfig = config): Promise<CheckStack> {
+  const [dynamo, ses, sms] = await Promise.all([startDynamo(), startSes(), startSms()]);
   const clock = new ManualClock(Date.now());
   const stores = dynamo.stores(clock);
   const logger = new RecordingLogger();
   const mailer = new SesMailer(ses.createSesClient());
+  const smsSender = new EndUserMessagingSmsSender(sms.createSmsClient(), {
+    originationIdentity: config.sms?.senderId ?? 'Test',
+    configurationSetName: 'test',
+  });
   const queue = new InProcessEmailQueue({
     baseDelayMs: 20,
     maxDelayMs: 200,
     logger,
-    deliver: (job) => deliverEmailJob({ config, origin: TEST_ORIGIN, mailer }, job),
+    deliver: (job) => deliverOutgoingJob({ config: breachConfig, origin: TEST_ORIGIN, mailer, smsSender }, job),
   });
-  const deps = { ...stores, config, clock, logger, emailQueue: queue, pepper: async () => TEST_PEPPER };
+  const deps = { ...stores, config: breachConfig, clock, logger, emailQueue: queue, pepper: async () => TEST_PEPPER };
   const checkHandler = createCheckHandler(deps);
   const redeemHandler = createRedeemResultHandler(deps);
   return {
     dynamo,
     ses,
+    sms,
     clock,
     queue,
     logger,
@@ -58,7 +70,7 @@ export async function startCheckStack(): Promise<CheckStack> {
     redeem: (token, sourceIp) => invoke(redeemHandler, jsonEvent({ token }, { path: '/api/v1/results', sourceIp })),
     stop: async () => {
       queue.close();
-      await Promise.all([dynamo.stop(), ses.stop()]);
+      await Promise.all([dynamo.stop(), ses.stop(), sms.stop()]);
     },
   };
 }

@@ -68,7 +68,7 @@ describe('npm start (bin/start.mjs)', () => {
   });
 
   it('refuses a busy port with a message naming the variable to set, and exits 1', async () => {
-    const run = startScript({ PORT: '0', DYNAMODB_PORT: '0', SES_PORT: String(busyPort) });
+    const run = startScript({ PORT: '0', DYNAMODB_PORT: '0', SES_PORT: String(busyPort), SMS_PORT: '0' });
 
     expect(await run.exit).toBe(1);
     expect(run.output()).toContain(`Port ${busyPort} is already in use`);
@@ -76,7 +76,7 @@ describe('npm start (bin/start.mjs)', () => {
   });
 
   it('prints the URLs, serves the portal with every route mounted, and stops cleanly on SIGTERM', async () => {
-    const run = startScript({ PORT: '0', DYNAMODB_PORT: '0', SES_PORT: '0' });
+    const run = startScript({ PORT: '0', DYNAMODB_PORT: '0', SES_PORT: '0', SMS_PORT: '0' });
     await waitFor(() => run.output().includes('Press Ctrl-C to stop.') || run.child.exitCode !== null, 'the banner');
 
     const output = run.output();
@@ -86,9 +86,12 @@ describe('npm start (bin/start.mjs)', () => {
     const inbox = /Inbox \(mail\)\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
     expect(portal).toBeDefined();
     expect(inbox).toBeDefined();
+    const smsInbox = /Inbox \(SMS\)\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+    expect(smsInbox).toBeDefined();
+    expect(output).toContain('06 87654321');
 
     const info = await fetch(`${portal}/local/info.json`);
-    expect(await info.json()).toEqual({ inboxUrl: inbox });
+    expect(await info.json()).toEqual({ inboxUrl: inbox, smsInboxUrl: smsInbox });
     const check = await fetch(`${portal}/api/v1/checks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

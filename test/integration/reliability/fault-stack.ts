@@ -4,7 +4,7 @@ import { createDynamoDbStores } from '../../../functions/adapters/dynamodb/dynam
 import { ManualClock } from '../../../functions/adapters/memory/manual-clock';
 import { InProcessEmailQueue } from '../../../functions/adapters/queue/in-process-email-queue';
 import { SesMailer } from '../../../functions/adapters/ses/ses-mailer';
-import { deliverEmailJob } from '../../../functions/core/check/deliver-email-job';
+import { deliverOutgoingJob } from '../../../functions/core/check/deliver-outgoing-job';
 import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { createCheckHandler } from '../../../functions/handlers/create-check';
 import { createRedeemResultHandler } from '../../../functions/handlers/redeem-result';
@@ -13,7 +13,7 @@ import { createEmulatorSesClient } from '../../../functions/local/ses-emulator';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { startSes, type TestSes } from '../../support/start-ses';
 import { invoke, jsonEvent } from '../../unit/check/api-gateway-event';
-import { config, RecordingLogger, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
+import { config, RecordingLogger, RecordingSmsSender, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 
 /*
@@ -108,7 +108,8 @@ export async function startFaultStack(): Promise<FaultStack> {
     baseDelayMs: 20,
     maxDelayMs: 200,
     logger,
-    deliver: (job) => deliverEmailJob({ config, origin: TEST_ORIGIN, mailer }, job),
+    deliver: (job) =>
+      deliverOutgoingJob({ config, origin: TEST_ORIGIN, mailer, smsSender: new RecordingSmsSender() }, job),
   });
   let enqueued = 0;
   const emailQueue = {

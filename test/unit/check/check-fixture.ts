@@ -4,7 +4,14 @@ import { createMemoryStores } from '../../../functions/adapters/memory/memory-st
 import { parseBreachConfig } from '../../../functions/core/breach-config';
 import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { normaliseEmail } from '../../../functions/core/identifiers';
-import type { AppLogger, EmailJob, EmailQueue, ExposureRecord } from '../../../functions/core/ports';
+import type {
+  AppLogger,
+  EmailQueue,
+  ExposureRecord,
+  OutgoingJob,
+  SmsMessage,
+  SmsSender,
+} from '../../../functions/core/ports';
 
 /* Memory-backed dependencies for the check flow: same expiry and conflict rules as DynamoDB, no I/O. */
 
@@ -13,9 +20,16 @@ export const TEST_ORIGIN = 'https://portal.test';
 export const config = parseBreachConfig(breachJson);
 
 export class RecordingEmailQueue implements EmailQueue {
-  readonly jobs: EmailJob[] = [];
-  async enqueue(job: EmailJob): Promise<void> {
+  readonly jobs: OutgoingJob[] = [];
+  async enqueue(job: OutgoingJob): Promise<void> {
     this.jobs.push(job);
+  }
+}
+
+export class RecordingSmsSender implements SmsSender {
+  readonly sent: SmsMessage[] = [];
+  async send(message: SmsMessage): Promise<void> {
+    this.sent.push(message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { InProcessEmailQueue } from '../../../functions/adapters/queue/in-process-email-queue';
-import type { EmailJob } from '../../../functions/core/ports';
+import type { EmailJob, OutgoingJob } from '../../../functions/core/ports';
 import { RecordingLogger } from './check-fixture';
 
 const JOB: EmailJob = {
@@ -12,7 +12,7 @@ const JOB: EmailJob = {
 
 describe('InProcessEmailQueue', () => {
   it('retries a failing delivery until it succeeds, delivering the job exactly once', async () => {
-    const delivered: EmailJob[] = [];
+    const delivered: OutgoingJob[] = [];
     let failuresLeft = 3;
     const queue = new InProcessEmailQueue({
       baseDelayMs: 1,
@@ -29,7 +29,7 @@ describe('InProcessEmailQueue', () => {
 
   it('dead-letters a job after its last attempt, keeps it inspectable and redrives it', async () => {
     let sesUp = false;
-    const delivered: EmailJob[] = [];
+    const delivered: OutgoingJob[] = [];
     const logger = new RecordingLogger();
     const queue = new InProcessEmailQueue({
       maxAttempts: 3,

@@ -2,7 +2,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { EmailJob, EmailMessage } from '../../../functions/core/ports';
 import { createSendEmailHandler } from '../../../functions/handlers/send-email';
 import { lambdaContext } from './api-gateway-event';
-import { config, RecordingLogger, TEST_ORIGIN } from './check-fixture';
+import { config, RecordingLogger, RecordingSmsSender, TEST_ORIGIN } from './check-fixture';
 
 function sqsEvent(bodies: string[]): SQSEvent {
   return { Records: bodies.map((body, index) => ({ messageId: `message-${index}`, body }) as SQSRecord) };
@@ -24,6 +24,7 @@ describe('email sender (SQS consumer)', () => {
     const handler = createSendEmailHandler({
       config,
       origin: TEST_ORIGIN,
+      smsSender: new RecordingSmsSender(),
       logger,
       mailer: {
         send: async (message) => {

@@ -209,6 +209,7 @@ describe('a closed portal with another organisation', () => {
         summary: { nl: 'Er is iets gebeurd.', en: 'Something happened.' },
         sender: { address: 'check@voorbeeld-energie.example', name: 'Voorbeeld Energie', replyTo: 'unread' },
         genuineSenderDomains: ['voorbeeld-energie.example'],
+        ...(shipped.sms && { sms: { ...shipped.sms, senderId: 'VOORBEELD' } }),
         support: {
           nl: { phone: '0800 0000', url: 'https://www.voorbeeld-energie.example/', hours: 'ma–vr 9–17' },
           en: { phone: '+31 800 0000', url: 'https://www.voorbeeld-energie.example/', hours: 'Mon–Fri 9–17' },

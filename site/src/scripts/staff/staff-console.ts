@@ -2,6 +2,7 @@ import { type ConsoleContext, element, showStatus, whileBusy } from './console-f
 import { validateConsoleForms } from './console-validation';
 import { startLookupSection } from './lookup-section';
 import { startQueueSection } from './queue-section';
+import { startSmsSection } from './sms-section';
 import {
   type ConsoleConfig,
   completeCognitoLogin,
@@ -82,6 +83,7 @@ function showConsole(session: StaffSession, messages: StaffConsoleMessages, fiel
   const supervisor = session.role === 'supervisor';
   for (const node of document.querySelectorAll<HTMLElement>('[data-supervisor-only]')) node.hidden = !supervisor;
   startLookupSection(context, fieldNames);
+  startSmsSection(context);
   startQueueSection(context);
   if (supervisor) {
     void import('./supervisor-sections').then(({ startSupervisorSections }) => startSupervisorSections(context));
