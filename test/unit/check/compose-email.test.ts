@@ -181,7 +181,7 @@ describe('the mail a staff re-send produces', () => {
     await resendConfirmation(deps, call, { email: 'hit@example.nl', locale, reason: 'caller asked', ticket: 'T-1' });
     const sent: EmailMessage[] = [];
     const [job] = emailQueue.jobs;
-    if (!job) throw new Error('expected a queued mail');
+    if (!job || 'channel' in job) throw new Error('expected a queued mail');
     await deliverEmailJob({ config, origin: TEST_ORIGIN, mailer: { send: async (m) => void sent.push(m) } }, job);
     const [mail] = sent;
     expect(mail?.replyTo).toBe(config.sender.replyTo);
