@@ -54,11 +54,12 @@ describe('readPortalSettings', () => {
     ).toThrow(/us-east-1/);
   });
 
-  it('reads an S3 import source for the exposures table', () => {
+  it('reads the S3 import source for the exposures table from the deploy configuration file', () => {
     const settings = readPortalSettings(
-      contextOf({ importBucket: 'hashed-import', importPrefix: 'run-1/' }),
+      contextOf({ deployConfig: 'test/infra/fixtures/deploy-import.json' }),
       PROJECT_ROOT,
     );
-    expect(settings.exposuresImportSource).toEqual({ bucketName: 'hashed-import', keyPrefix: 'run-1/' });
+    expect(settings.exposuresImportSource).toEqual({ bucketName: 'hashed-import', keyPrefix: 'odido/' });
+    expect(settings.exposuresWarmWritesPerSecond).toBe(40_000);
   });
 });
