@@ -5,7 +5,8 @@ import breachJson from '../config/breach.json';
 import type { TableKey } from './adapters/dynamodb/table-definitions';
 import { SDK_CLIENT_SETTINGS } from './adapters/sdk-client-settings';
 import { type BreachConfig, parseBreachConfig } from './core/breach-config';
-import { assertPepper, type Pepper } from './core/identifier-hash';
+import type { Pepper } from './core/identifier-hash';
+import { pepperKeyFromStoredSecret } from './core/pepper-secret';
 import { systemClock } from './core/ports';
 import type { CreateAssistRequestDependencies } from './handlers/create-assist-request';
 import type { CreateCheckDependencies } from './handlers/create-check';
@@ -22,7 +23,8 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
  * - Environment (infra/lambda-environment.ts): TABLE_NAMES (JSON of the granted tables), PEPPER_SECRET_ARN,
  *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET for the sender.
  * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
- * - The pepper is the UTF-8 bytes of the secret's SecretString (infra/secrets.ts), fetched once per container.
+ * - The pepper: the secret's SecretString turned into key bytes by core/pepper-secret.ts (the one pepper contract,
+ *   shared with `portal import` and the local stack), fetched once per container.
  *
  * SDK clients: bounded timeouts and attempts (adapters/sdk-client-settings.ts), so a stalled dependency is a 503
  *   within the Lambda's timeout, not a hung invocation.
@@ -75,9 +77,7 @@ export function secretsManagerPepper(): Promise<Pepper> {
     )
     .then((result) => {
       if (!result.SecretString) throw new Error('The pepper secret has no SecretString');
-      const pepper = new Uint8Array(Buffer.from(result.SecretString, 'utf8'));
-      assertPepper(pepper);
-      return pepper;
+      return pepperKeyFromStoredSecret(result.SecretString);
     })
     .catch((error: unknown) => {
       pepperPromise = undefined;

@@ -2,15 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
+import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
-import { assertPepper, type Pepper } from '../core/identifier-hash';
+import type { Pepper } from '../core/identifier-hash';
+import { InvalidPepperError, pepperKeyFromStoredSecret } from '../core/pepper-secret';
 import type { ImportCheckpoint } from '../import/import-checkpoint';
 import { type ColumnMap, parseColumnMap } from '../import/import-columns';
 import { ImportError } from '../import/import-errors';
 import { createLineProgress, createTerminalProgress, formatSummary } from '../import/import-progress';
 import { type ImportSink, runImport } from '../import/run-import';
-import { loadOrCreateLocalPepper } from '../local/local-pepper';
+import { LocalPepperError, loadOrCreateLocalPepper } from '../local/local-pepper';
 import { openImportCheckpoint, openImportTable } from './import-table-target';
 import type { CliCommand } from './main';
 
@@ -21,6 +23,7 @@ import type { CliCommand } from './main';
  *   aws       the deployed exposures table (--table) with the pepper from Secrets Manager (--pepper-secret-id)
  *   s3-files  gzip DynamoDB JSON in --out for ImportTable (docs/import.md), pepper from --pepper-file or
  *             --pepper-secret-id (use the deployed pepper, or the hashes will not match the deployed API)
+ * Every pepper source goes through core/pepper-secret.ts, the function the Lambdas use: one format, one key.
  */
 
 const USAGE = `Usage: portal import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]
@@ -48,28 +51,38 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-/** A pepper file holds either the raw bytes or their base64 text (as stored in Secrets Manager). */
-export function decodePepper(bytes: Uint8Array): Pepper {
-  const text = Buffer.from(bytes).toString('latin1').trim();
-  const pepper = /^[A-Za-z0-9+/_-]+=*$/.test(text)
-    ? new Uint8Array(Buffer.from(text, 'base64'))
-    : new Uint8Array(bytes);
-  assertPepper(pepper);
-  return pepper;
+/** A pepper file holds the pepper text itself (docs/deploy.md#the-pepper-format), never raw bytes or base64. */
+async function pepperFromFile(path: string): Promise<Pepper> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ImportError('bad_pepper', `Cannot read the pepper file ${path}: ${(error as Error).message}`);
+  }
+  return pepperFromText(text, `the pepper file ${path}`);
+}
+
+function pepperFromText(text: string, source: string): Pepper {
+  try {
+    return pepperKeyFromStoredSecret(text);
+  } catch (error) {
+    if (error instanceof InvalidPepperError) throw new ImportError('bad_pepper', `In ${source}: ${error.message}`);
+    throw error;
+  }
 }
 
 /*
  * The AWS SDK is loaded only for the targets that use it: an s3-files import with a pepper file never needs it, and
- * it is ~40 MB of the memory budget (issue 3: ≤ 256 MB).
+ * it is ~40 MB of the memory budget (issue 3: ≤ 256 MB). Same client settings as the Lambdas: bounded timeouts.
  */
 async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({});
+  const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
   try {
     const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-    const value =
-      secret.SecretString ?? (secret.SecretBinary ? Buffer.from(secret.SecretBinary).toString('latin1') : '');
-    return decodePepper(Buffer.from(value, 'latin1'));
+    if (secret.SecretString === undefined)
+      throw new ImportError('bad_pepper', `The secret ${secretId} has no SecretString: the portal's pepper is text.`);
+    return pepperFromText(secret.SecretString, `the secret ${secretId}`);
   } finally {
     client.destroy();
   }
@@ -115,7 +128,7 @@ export const importCommand: CliCommand = async (args, io) => {
     if (target === 's3-files') {
       if (values['merge-existing']) throw new UsageError('--merge-existing applies to the local and aws targets');
       if (!values.out) throw new UsageError('--target s3-files needs --out DIR');
-      if (values['pepper-file']) pepper = decodePepper(await readFile(values['pepper-file']));
+      if (values['pepper-file']) pepper = await pepperFromFile(values['pepper-file']);
       else if (values['pepper-secret-id']) pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
       else throw new UsageError('--target s3-files needs --pepper-file FILE or --pepper-secret-id ID');
       sink = { kind: 's3-files', outDir: resolve(values.out) };
@@ -129,7 +142,9 @@ export const importCommand: CliCommand = async (args, io) => {
       clients.push(table);
       sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values['merge-existing'] };
     } else {
-      pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local'));
+      pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local')).catch((error: unknown) => {
+        throw error instanceof LocalPepperError ? new ImportError('bad_pepper', error.message) : error;
+      });
       const endpoint = values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
       // The emulator checks no credentials; fixed dummy ones keep the SDK from looking for real ones.
       const emulator = {

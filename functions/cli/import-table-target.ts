@@ -28,7 +28,12 @@ export async function openImportTable(
   const { DynamoDbExposureStore } = await import('../adapters/dynamodb/dynamodb-exposure-store');
   const { TABLE_DEFINITIONS } = await import('../adapters/dynamodb/table-definitions');
   const { TableWriter, toImportError } = await import('../import/table-writer');
-  const client = new DynamoDBClient(config);
+  // A stalled connection must not hang the import; the table writer retries what times out, with backoff.
+  const client = new DynamoDBClient({
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
+    ...config,
+  });
   try {
     let keySchema: { AttributeName?: string; KeyType?: string }[];
     try {

@@ -19,7 +19,8 @@ export class ImportError extends Error {
       | 'table_throttled'
       | 'table_write_failed'
       | 'checkpoint_mismatch'
-      | 'checkpoint_unreadable',
+      | 'checkpoint_unreadable'
+      | 'bad_pepper',
     message: string,
   ) {
     super(message);

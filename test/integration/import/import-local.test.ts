@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { importCommand } from '../../../functions/cli/import-command';
+import { pepperKeyFromStoredSecret } from '../../../functions/core/pepper-secret';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { EXPECTED_REJECTS, expectedItems, FIXTURE_CSV, sortItems } from './import-fixture';
 
@@ -49,7 +50,7 @@ describe('portal import --target local', () => {
   it('writes the expected items with the local pepper, findable through the ExposureStore', async () => {
     const log = await importToEmulator();
     expect(log).toContain('rows 10, identifiers 10, subjects 7, rejects 5');
-    const pepper = new Uint8Array(await readFile(join(dir, 'local', 'pepper.key')));
+    const pepper = pepperKeyFromStoredSecret(await readFile(join(dir, 'local', 'pepper.key'), 'utf8'));
     const expected = expectedItems(pepper, 'test-breach');
     expect(sortItems(await scanExposures())).toEqual(sortItems(expected));
 
@@ -72,7 +73,7 @@ describe('portal import --target local', () => {
     const header = FIXTURE_CSV.replace('\uFEFF', '').split('\r\n')[0];
     await writeFile(join(dir, 'second.csv'), `${header}\n723456789,,,,,,,,NL91ABNA0417164300,,,,\n`);
     await importToEmulator('second.csv', ['--merge-existing']);
-    const pepper = new Uint8Array(await readFile(join(dir, 'local', 'pepper.key')));
+    const pepper = pepperKeyFromStoredSecret(await readFile(join(dir, 'local', 'pepper.key'), 'utf8'));
     const records = await dynamo
       .stores()
       .exposures.findByIdentifier(expectedItems(pepper, 'test-breach')[8]?.identifierHash ?? '');

@@ -12,13 +12,15 @@ import { EXPECTED_REJECTS, expectedItems, FIXTURE_CSV, FIXTURE_RAW_VALUES, sortI
  * from a tricky fixture, a manifest that matches the files, and no raw input value in any output or in the log.
  */
 
-const pepper = new Uint8Array(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256));
+// A pepper file holds the pepper text (core/pepper-secret.ts); the key is its UTF-8 bytes.
+const PEPPER_TEXT = 'S3FilesImportTestPepper0123456789abcdefghijklmnopqrstuvwxyzABCDE';
+const pepper = new TextEncoder().encode(PEPPER_TEXT);
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'import-s3-'));
   await writeFile(join(dir, 'breach.csv'), FIXTURE_CSV);
-  await writeFile(join(dir, 'pepper.key'), Buffer.from(pepper).toString('base64'));
+  await writeFile(join(dir, 'pepper.key'), `${PEPPER_TEXT}\n`);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -117,6 +119,23 @@ describe('portal import refuses bad input before writing anything', () => {
       join(dir, 'pepper.key'),
       ...extra,
     ]);
+
+  it('refuses a pepper file that is not the pepper text (here: base64 of raw bytes) instead of decoding it', async () => {
+    await writeFile(join(dir, 'base64-pepper.key'), `${Buffer.alloc(32, 9).toString('base64')}\n`);
+    const args = ['--pepper-file', join(dir, 'base64-pepper.key')];
+    const result = await runCli([
+      '--input',
+      join(dir, 'breach.csv'),
+      '--target',
+      's3-files',
+      '--out',
+      join(dir, 'out-b64'),
+      ...args,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.log).toMatch(/^Import failed \(bad_pepper\): .*characters outside A-Z, a-z, 0-9.*#the-pepper-format/);
+    await expect(readdir(join(dir, 'out-b64'))).rejects.toThrow();
+  });
 
   it('names missing required columns', async () => {
     const input = join(dir, 'no-iban.csv');

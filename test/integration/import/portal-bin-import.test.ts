@@ -14,13 +14,15 @@ import { expectedItems, FIXTURE_CSV } from './import-fixture';
 
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'portal.mjs');
-const pepper = new Uint8Array(Array.from({ length: 32 }, (_, i) => (i * 53 + 7) % 256));
+// A pepper file holds the pepper text (core/pepper-secret.ts); the key is its UTF-8 bytes.
+const PEPPER_TEXT = 'BinImportTestPepper0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHI';
+const pepper = new TextEncoder().encode(PEPPER_TEXT);
 let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'portal-bin-import-'));
   await writeFile(join(dir, 'breach.csv'), FIXTURE_CSV);
-  await writeFile(join(dir, 'pepper.key'), Buffer.from(pepper).toString('base64'));
+  await writeFile(join(dir, 'pepper.key'), `${PEPPER_TEXT}\n`);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,4 @@
 import { exposureRecordKey } from '../../../functions/adapters/dynamodb/dynamodb-exposure-store';
-import { decodePepper } from '../../../functions/cli/import-command';
 import { exposureItemJsonLine } from '../../../functions/import/exposure-item-json';
 import { formatProgress, formatSummary } from '../../../functions/import/import-progress';
 
@@ -45,14 +44,5 @@ describe('import progress and summary', () => {
       maxRssKb: 1,
     });
     expect(line).toBe('rows 10, identifiers 25, subjects 9, rejects 2, 2.0 s, 5 rows/s on 2 workers');
-  });
-});
-
-describe('decodePepper', () => {
-  it('accepts raw bytes or their base64 text, and refuses a short pepper', () => {
-    const raw = new Uint8Array(Array.from({ length: 32 }, (_, i) => i + 200 - (i % 7) * 30));
-    expect(decodePepper(raw)).toEqual(raw);
-    expect(decodePepper(Buffer.from(`${Buffer.from(raw).toString('base64')}\n`))).toEqual(raw);
-    expect(() => decodePepper(Buffer.from(Buffer.alloc(16, 1).toString('base64')))).toThrow(/at least 32 bytes/);
   });
 });
