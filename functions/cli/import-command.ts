@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
@@ -79,7 +79,15 @@ async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
   try {
-    const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId })).catch((error: unknown) => {
+      const name = (error as { name?: string }).name ?? 'Error';
+      throw new ImportError(
+        'bad_pepper',
+        name === 'ResourceNotFoundException'
+          ? `The secret ${secretId} does not exist: pass the stack's PepperSecretArn output as --pepper-secret-id.`
+          : `Cannot read the secret ${secretId} (${name}): check the region and secretsmanager:GetSecretValue on it.`,
+      );
+    });
     if (secret.SecretString === undefined)
       throw new ImportError('bad_pepper', `The secret ${secretId} has no SecretString: the portal's pepper is text.`);
     return pepperFromText(secret.SecretString, `the secret ${secretId}`);
@@ -199,6 +207,24 @@ export const importCommand: CliCommand = async (args, io) => {
     progress.clear();
     pepper.fill(0);
     io.out(`Import complete: ${formatSummary(summary)}`);
+    if (sink.kind === 'store') {
+      // What `portal verify` compares the table with: counts and a sample of item keys (hashes only).
+      const manifestPath = join(dirname(rejectsPath), 'import-manifest.json');
+      const manifest = {
+        table: tableName,
+        breachId: values.breach ?? config.id,
+        completedAt: new Date().toISOString(),
+        rows: summary.rows,
+        items: summary.identifiers,
+        subjects: summary.subjects,
+        rejects: summary.rejects,
+        sample: summary.sample ?? [],
+      };
+      await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+      io.out(
+        `Manifest: ${manifestPath} (check the table with \`portal verify --manifest ${manifestPath} --table ${tableName}\`)`,
+      );
+    }
     io.out(
       `Rejects: ${rejectsPath}${summary.manifest ? `\nFiles: ${join(values.out ?? '', 'data')} (manifest.json lists ${summary.manifest.files.length})` : ''}`,
     );

@@ -15,7 +15,7 @@ import { mergeWithExistingRecords } from './merge-existing-records';
 import { OrderedCommits, writerCounts } from './ordered-commits';
 import { type RecordChunk, RecordChunker } from './record-chunker';
 import { RejectsFile } from './rejects-file';
-import { type ImportManifest, S3FilesOutput } from './s3-files-output';
+import { type ImportManifest, type ItemKey, S3FilesOutput } from './s3-files-output';
 
 /*
  * The import pipeline (issue 3): stream the raw file → record-aligned chunks → worker threads (parse, normalise,
@@ -87,7 +87,11 @@ export interface ImportSummary {
   retries?: number;
   /** Set when this run continued a checkpointed one: the line it started at. */
   resumedAtLine?: number;
+  /** Keys of up to SAMPLE_SIZE items spread over the file (of this run's part), for `portal verify`. */
+  sample?: ItemKey[];
 }
+
+const SAMPLE_SIZE = 25;
 
 const HEADER_SEARCH_BYTES = 1 << 20;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -187,7 +191,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     // A checkpoint that cannot be written costs only the resume point, never data: the import goes on.
     options.checkpoint?.update({ ...progress, itemsWritten, retries }).catch(() => {});
   });
+  // Reservoir sampling over chunks: every chunk's first item has the same chance, whatever the file size.
+  const sample: ItemKey[] = [];
+  let sampled = 0;
   const handle = async (result: ChunkResult, chunk: ChunkBounds) => {
+    if (result.sampleKey) {
+      const slot = sampled < SAMPLE_SIZE ? sampled : Math.floor(Math.random() * (sampled + 1));
+      if (slot < SAMPLE_SIZE) sample[slot] = result.sampleKey;
+      sampled++;
+    }
     totals.rows += result.rows;
     totals.identifiers += result.identifiers;
     totals.subjects += result.subjects;
@@ -274,6 +286,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       items: totals.identifiers,
       subjects: totals.subjects,
       rejects: rejects.count,
+      sample,
     });
     const elapsedMs = Date.now() - started;
     const timing: TimeSplitNs = { parse: 0, normalise: 0, hash: 0, serialise: 0, write: 0 };
@@ -291,6 +304,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       maxRssKb: Math.max(process.resourceUsage().maxRSS, ...summaries.map((summary) => summary.maxRssKb)),
       ...writerCounts(writer, resumeFrom),
       resumedAtLine: resumeFrom?.nextLine,
+      sample,
     };
   } catch (error) {
     if (options.checkpoint) {
