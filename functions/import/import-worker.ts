@@ -87,7 +87,8 @@ async function handleChunk(message: ChunkMessage): Promise<ChunkResult> {
     rejects,
   };
   const first = records[0];
-  if (first) result.sampleKey = { identifierHash: first.identifierHash, recordKey: `${first.breachId}#${first.subjectId}` };
+  if (first)
+    result.sampleKey = { identifierHash: first.identifierHash, recordKey: `${first.breachId}#${first.subjectId}` };
   if (!writer) {
     result.records = records;
     return result;
