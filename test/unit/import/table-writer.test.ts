@@ -31,7 +31,7 @@ function tableStandIn(behaviour: (call: number, requests: WriteRequest[]) => 'ok
     }
     if (outcome === 'invalid') throw Object.assign(new Error('bad'), { name: 'ValidationException' });
     const accepted = outcome === 'half' ? requests.slice(0, Math.ceil(requests.length / 2)) : requests;
-    accepted.forEach((request, index) => stored.set(keys[index] as string, request));
+    for (const [index, request] of accepted.entries()) stored.set(keys[index] as string, request);
     const rest = requests.slice(accepted.length);
     return rest.length > 0 ? { UnprocessedItems: { table: rest } } : {};
   };
