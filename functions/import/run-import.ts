@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { parse } from 'csv-parse/sync';
 import type { Pepper } from '../core/identifier-hash';
 import type { ExposureRecord, ExposureStore } from '../core/ports';
 import { firstRecordEnd } from './csv-chunk-parser';
+import { countLines, HEADER_SEARCH_BYTES, readHeader } from './csv-header';
 import { DEFAULT_MAX_FILE_BYTES, type WrittenFile } from './dynamo-json-file-writer';
 import type { ImportCheckpoint } from './import-checkpoint';
 import { type ColumnMap, resolveColumns } from './import-columns';
@@ -92,28 +92,6 @@ export interface ImportSummary {
 }
 
 const SAMPLE_SIZE = 25;
-
-const HEADER_SEARCH_BYTES = 1 << 20;
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-function readHeader(bytes: Buffer): { header: string[]; bodyStart: number } {
-  const start = bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
-  const probe = bytes.subarray(start, start + HEADER_SEARCH_BYTES);
-  if (probe.includes(0)) throw new ImportError('not_csv', 'The input is not a CSV text file (it holds binary data).');
-  const end = firstRecordEnd(probe);
-  const headerBytes = end === -1 ? probe : probe.subarray(0, end);
-  let rows: string[][];
-  try {
-    rows = parse(headerBytes, { relax_column_count: true }) as string[][];
-  } catch {
-    throw new ImportError('not_csv', 'The input is not a CSV file: its first line is not a valid CSV header.');
-  }
-  const header = rows[0];
-  if (!header || header.length < 2) {
-    throw new ImportError('not_csv', 'The input is not a CSV file with a header line of comma-separated column names.');
-  }
-  return { header: header.map((name) => name.trim()), bodyStart: start + (end === -1 ? probe.length : end) };
-}
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
@@ -324,12 +302,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     resumed?.destroy();
     await pool.terminate();
   }
-}
-
-function countLines(bytes: Buffer): number {
-  let count = 0;
-  for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count++;
-  return count;
 }
 
 interface ChunkBounds {
