@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { importCommand } from '../../../functions/cli/import-command';
 import { verifyCommand } from '../../../functions/cli/verify-command';
+import { startSecretsManagerStandIn } from '../../support/secrets-manager-stand-in';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { FIXTURE_CSV } from './import-fixture';
 
@@ -123,6 +124,62 @@ describe('bad input stops a table import before it writes', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
       /^Import failed \(checkpoint_mismatch\): The checkpoint .* belongs to another import \(input, .*\): finish that import/,
+    );
+    expect(await itemCount(dynamo.tableNames.exposures)).toBe(before);
+  });
+});
+
+describe('--target aws, endpoints from the environment as the SDK reads them (the deploy rehearsal runs it so)', () => {
+  const saved = { ...process.env };
+  const pepperArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:pepper';
+  let stopSecrets: () => Promise<void>;
+
+  beforeAll(async () => {
+    const secrets = await startSecretsManagerStandIn({
+      [pepperArn]: 'A'.repeat(20) + 'b'.repeat(22) + 'C9'.repeat(11),
+    });
+    stopSecrets = secrets.stop;
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'stand-in',
+      AWS_SECRET_ACCESS_KEY: 'stand-in',
+    });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await stopSecrets();
+  });
+
+  const importAws = (secretId: string) =>
+    cli(importCommand, [
+      '--input',
+      join(dir, 'breach.csv'),
+      '--target',
+      'aws',
+      '--pepper-secret-id',
+      secretId,
+      '--table',
+      dynamo.tableNames.exposures,
+      '--breach',
+      'aws-test',
+      '--rejects',
+      join(dir, 'aws-rejects.csv'),
+    ]);
+
+  it('imports through the table writer', async () => {
+    const result = await importAws(pepperArn);
+    expect(result.err).toBe('');
+    expect(result.out).toContain('items written 10, retries 0');
+  });
+
+  it('stops before writing when the pepper secret does not exist', async () => {
+    const before = await itemCount(dynamo.tableNames.exposures);
+    const result = await importAws(`${pepperArn}-typo`);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `Import failed (bad_pepper): The secret ${pepperArn}-typo does not exist: pass the stack's PepperSecretArn output as --pepper-secret-id.`,
     );
     expect(await itemCount(dynamo.tableNames.exposures)).toBe(before);
   });
