@@ -56,7 +56,6 @@ export interface AppFunctionProps {
   environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
-  reservedConcurrentExecutions?: number;
   projectRoot: string;
 }
 
@@ -86,7 +85,6 @@ export class AppFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       bundling: appBundlingOptions(props.breachConfigPath),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,

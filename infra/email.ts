@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -7,10 +7,12 @@ import {
   CloudWatchDimensionSource,
   ConfigurationSet,
   ConfigurationSetEventDestination,
+  ConfigurationSetTlsPolicy,
   EmailIdentity,
   EmailSendingEvent,
   EventDestination,
   Identity,
+  MailFromBehaviorOnMxFailure,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -19,8 +21,10 @@ import { AppFunction } from './app-function';
 
 /*
  * The email concern. Check requests only enqueue (the API answers at once and the same way for hit and miss);
- * the sender drains the queue with reserved concurrency sized below the SES send rate, so a news-day surge
- * becomes a queue that empties at the allowed pace instead of SES throttling errors. Messages carry an email
+ * the sender drains the queue at most `senderConcurrency` invocations at a time, sized below the SES send rate, so a
+ * news-day surge becomes a queue that empties at the allowed pace instead of SES throttling errors. The bound is the
+ * SQS event source's maximum concurrency, NOT reserved concurrency: reserving fails the deploy on a new account
+ * (its concurrency quota is 10 and AWS keeps 10 unreserved), and it would also take those executions from the API. Messages carry an email
  * address, so the queue is encrypted with its own key. Bounces and complaints go onto the account suppression list
  * (SES stops sending to those addresses) and into CloudWatch counts per configuration set — counts only, because
  * bounce notifications name the address and must not land in a mailbox or a log.
@@ -36,6 +40,12 @@ export interface PortalEmailProps {
   environment: Record<string, string>;
   senderEntry: string;
 }
+
+/**
+ * The custom MAIL FROM (envelope sender, where bounces go) is this subdomain of the sender domain, so SPF passes for
+ * a domain aligned with the From address: with Amazon's default MAIL FROM (amazonses.com) only DKIM aligns.
+ */
+export const MAIL_FROM_SUBDOMAIN = 'bounce';
 
 /** Mails one sender invocation handles: the batch is small so a failure retries few messages. */
 const SENDER_BATCH_SIZE = 10;
@@ -53,6 +63,8 @@ export class PortalEmail extends Construct {
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       reputationMetrics: true,
+      // The mail carries a result link: SES delivers it only over TLS, never in clear to a lax receiving server.
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
     });
     new ConfigurationSetEventDestination(this, 'DeliveryCounts', {
       configurationSet: this.configurationSet,
@@ -67,9 +79,24 @@ export class PortalEmail extends Construct {
         EmailSendingEvent.REJECT,
       ],
     });
+    const mailFromDomain = `${MAIL_FROM_SUBDOMAIN}.${props.senderDomain}`;
     this.identity = new EmailIdentity(this, 'SenderDomain', {
       identity: Identity.domain(props.senderDomain),
       configurationSet: this.configurationSet,
+      mailFromDomain,
+      // Without its MX record SES falls back to amazonses.com rather than refusing to send: DKIM still aligns, so
+      // DMARC passes, and confirmation mails keep flowing while DNS is fixed.
+      mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+    });
+    // The two records of the custom MAIL FROM domain (docs/deploy.md, "SES").
+    const region = Stack.of(this).region;
+    new CfnOutput(this, 'MailFromMxRecord', {
+      value: `${mailFromDomain} MX 10 feedback-smtp.${region}.amazonses.com`,
+      description: 'MX record of the custom MAIL FROM domain',
+    });
+    new CfnOutput(this, 'MailFromSpfRecord', {
+      value: `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      description: 'SPF record of the custom MAIL FROM domain',
     });
     // Easy DKIM: three CNAMEs the operator adds at the DNS provider (docs/deploy.md, "SES").
     for (const n of [1, 2, 3] as const) {
@@ -112,12 +139,11 @@ export class PortalEmail extends Construct {
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       },
       timeout: Duration.seconds(15),
-      reservedConcurrentExecutions: concurrency,
     });
     this.sender.function.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: SENDER_BATCH_SIZE,
-        maxConcurrency: Math.max(2, concurrency),
+        maxConcurrency: concurrency,
         reportBatchItemFailures: true,
       }),
     );
@@ -145,10 +171,14 @@ export class PortalEmail extends Construct {
   }
 }
 
+/** SQS event sources accept a maximum concurrency from 2 to 1 000. */
+const EVENT_SOURCE_MAX_CONCURRENCY = { min: 2, max: 1000 };
+
 /**
  * One sender sends about 10 mails per second (≈ 100 ms per SES call, one at a time), so the account's send rate
  * divided by 10 senders keep up without SES throttling; SQS event sources need at least 2 concurrent pollers.
  */
 export function senderConcurrency(sesSendRatePerSecond: number): number {
-  return Math.max(2, Math.floor(sesSendRatePerSecond / 10));
+  const bySendRate = Math.floor(sesSendRatePerSecond / 10);
+  return Math.min(EVENT_SOURCE_MAX_CONCURRENCY.max, Math.max(EVENT_SOURCE_MAX_CONCURRENCY.min, bySendRate));
 }

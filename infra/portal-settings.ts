@@ -24,7 +24,10 @@ export interface PortalSettings {
   stage: string;
   /** Region of the portal (data stays there); the WAF and the CloudFront certificate live in us-east-1. */
   region: string;
-  /** Custom domain of the site, e.g. datalek.example.nl; absent → the CloudFront domain. */
+  /**
+   * Custom domain of the site, e.g. datalek.example.nl (`-c siteDomain` or the breach config's `siteDomain`).
+   * Absent only with `-c allowDefaultDomain=true`: the site then runs on *.cloudfront.net, a test stack.
+   */
   siteDomain?: string;
   /** ACM certificate (us-east-1) for siteDomain; absent with siteDomain set → the edge stack requests one. */
   siteCertificateArn?: string;
@@ -61,8 +64,7 @@ export function readPortalSettings(context: ContextReader, projectRoot: string):
   if (!STAGE_PATTERN.test(stage)) fail('stage', 'expected 2–12 lower-case letters or digits, starting with a letter');
   const region = optionalString(context, 'region') ?? 'eu-west-1';
   if (!REGION_PATTERN.test(region)) fail('region', 'expected an AWS region such as eu-west-1');
-  const siteDomain = optionalString(context, 'siteDomain');
-  if (siteDomain !== undefined && !DOMAIN_PATTERN.test(siteDomain)) fail('siteDomain', 'expected a lower-case domain');
+  const siteDomain = readSiteDomain(context, breachConfig);
   const siteCertificateArn = optionalString(context, 'siteCertificateArn');
   if (siteCertificateArn !== undefined && !siteCertificateArn.startsWith('arn:aws:acm:us-east-1:')) {
     fail('siteCertificateArn', 'CloudFront needs an ACM certificate in us-east-1');
@@ -115,6 +117,31 @@ export function readPortalSettings(context: ContextReader, projectRoot: string):
   };
 }
 
+/**
+ * The mails tell a doubting customer "type this domain yourself" and the site names the portal's address: on
+ * *.cloudfront.net, a host anyone can get, neither means anything, so a deploy needs a custom domain. A test stack
+ * says so explicitly with `-c allowDefaultDomain=true`. The domain comes from `-c siteDomain` or the breach config;
+ * both may be given only when they agree, or the mails would name one address and the site another.
+ */
+function readSiteDomain(context: ContextReader, config: BreachConfig): string | undefined {
+  const fromContext = optionalString(context, 'siteDomain');
+  if (fromContext !== undefined && !DOMAIN_PATTERN.test(fromContext))
+    fail('siteDomain', 'expected a lower-case domain');
+  if (fromContext !== undefined && config.siteDomain !== undefined && fromContext !== config.siteDomain) {
+    fail('siteDomain', `the breach config names ${config.siteDomain}; give one domain, in one place`);
+  }
+  const siteDomain = fromContext ?? config.siteDomain;
+  const allowDefaultDomain = optionalBoolean(context, 'allowDefaultDomain');
+  if (siteDomain === undefined && !allowDefaultDomain) {
+    fail(
+      'siteDomain',
+      'a deploy needs the portal\'s own domain (set "siteDomain" in the breach config or -c siteDomain=datalek.example.nl); ' +
+        'for a test stack on *.cloudfront.net pass -c allowDefaultDomain=true',
+    );
+  }
+  return siteDomain;
+}
+
 /** The domain the confirmation mails are sent from (SES identity with DKIM). */
 export function senderDomainOf(config: BreachConfig): string {
   return config.sender.address.split('@')[1] ?? '';
@@ -140,6 +167,14 @@ function optionalString(context: ContextReader, key: string): string | undefined
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') fail(key, 'expected a string');
   return value;
+}
+
+/** `-c key=true|false` arrives as a string, cdk.json may hold a boolean. */
+function optionalBoolean(context: ContextReader, key: string): boolean {
+  const value = context(key);
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  fail(key, 'expected true or false');
 }
 
 function resolvePath(root: string, path: string): string {

@@ -18,6 +18,8 @@ export interface PortalProtectionProps {
 /** WAF's smallest allowed rate limit. */
 const WAF_MIN_RATE_LIMIT = 10;
 const CHECK_PATH = '/api/v1/checks';
+const API_PATH_PREFIX = '/api/';
+const FLOOD_LIMIT_PER_5_MINUTES = 3000;
 
 export class PortalProtection extends Construct {
   readonly webAcl: CfnWebACL;
@@ -67,12 +69,23 @@ export class PortalProtection extends Construct {
             },
           },
         },
+        // The flood limits per IP. A mobile carrier's customers share carrier-grade NAT addresses: on news day one
+        // address can carry thousands of honest people loading the site. A block there would take the whole site
+        // from all of them, so page loads (everything outside /api/) get the silent challenge — a browser passes it
+        // and keeps its token — while a script flooding the API, which a challenge cannot stop, is still blocked.
         {
-          name: 'BlockRequestFloods',
+          name: 'ChallengePageFloods',
           priority: 5,
+          action: { challenge: {} },
+          visibilityConfig: visibility('ChallengePageFloods'),
+          statement: floodStatement({ notStatement: { statement: apiPathStatement() } }),
+        },
+        {
+          name: 'BlockApiFloods',
+          priority: 6,
           action: { block: {} },
-          visibilityConfig: visibility('BlockRequestFloods'),
-          statement: { rateBasedStatement: { aggregateKeyType: 'IP', evaluationWindowSec: 300, limit: 3000 } },
+          visibilityConfig: visibility('BlockApiFloods'),
+          statement: floodStatement(apiPathStatement()),
         },
       ],
     });
@@ -89,13 +102,33 @@ function managedRuleGroup(name: string, priority: number): CfnWebACL.RulePropert
   };
 }
 
-function checkEndpointStatement(): CfnWebACL.StatementProperty {
+function pathStartsWith(prefix: string): CfnWebACL.StatementProperty {
   return {
     byteMatchStatement: {
       fieldToMatch: { uriPath: {} },
       positionalConstraint: 'STARTS_WITH',
-      searchString: CHECK_PATH,
+      searchString: prefix,
       textTransformations: [{ priority: 0, type: 'LOWERCASE' }],
+    },
+  };
+}
+
+function checkEndpointStatement(): CfnWebACL.StatementProperty {
+  return pathStartsWith(CHECK_PATH);
+}
+
+function apiPathStatement(): CfnWebACL.StatementProperty {
+  return pathStartsWith(API_PATH_PREFIX);
+}
+
+/** More requests from one IP in 5 minutes than any one person's browsing, for the requests `scopeDown` selects. */
+function floodStatement(scopeDown: CfnWebACL.StatementProperty): CfnWebACL.StatementProperty {
+  return {
+    rateBasedStatement: {
+      aggregateKeyType: 'IP',
+      evaluationWindowSec: 300,
+      limit: FLOOD_LIMIT_PER_5_MINUTES,
+      scopeDownStatement: scopeDown,
     },
   };
 }

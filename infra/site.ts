@@ -24,6 +24,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { VIEWER_IP_HEADER } from '../functions/http/viewer-ip';
+import { sitePageFunctionCodeFor } from './site-page-function';
 
 /*
  * The site concern: the Astro build in a private bucket behind CloudFront (origin access control, no public
@@ -52,15 +53,6 @@ export interface StaffConsoleConfig {
   redirectUri: string;
   scopes: string[];
 }
-
-/** Astro emits folder/index.html; an S3 REST origin does not resolve folders, so the viewer request does. */
-const INDEX_REWRITE = `function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.endsWith('/')) { request.uri = uri + 'index.html'; }
-  else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) { request.uri = uri + '/index.html'; }
-  return request;
-}`;
 
 /**
  * Deployed, API Gateway sees CloudFront's address as the source IP; the handlers' per-IP limits need the viewer's.
@@ -102,8 +94,9 @@ export class PortalSite extends Construct {
         props.staffConsole.hostedUiUrl,
       ),
     });
+    // Completes folder URIs and answers pages missing from the build with the 404 page (site-page-function.ts).
     const indexRewrite = new EdgeFunction(this, 'IndexRewrite', {
-      code: FunctionCode.fromInline(INDEX_REWRITE),
+      code: FunctionCode.fromInline(sitePageFunctionCodeFor(props.siteAssetPath)),
       runtime: FunctionRuntime.JS_2_0,
     });
 
@@ -114,7 +107,10 @@ export class PortalSite extends Construct {
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
       responseHeadersPolicy,
       compress: true,
-      functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      functionAssociations: [
+        { function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST },
+        { function: indexRewrite, eventType: FunctionEventType.VIEWER_RESPONSE },
+      ],
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Breach-lookup portal',

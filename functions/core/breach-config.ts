@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { InvalidConfigError, PortalClosedError } from './errors';
 import { FIELDS } from './fields';
+import { isGenuineSenderAddress } from './genuine-sender';
 
 /*
  * The breach configuration (DESIGN §3): everything that differs between one breach and the next. The code names no
@@ -24,6 +25,12 @@ const supportContactSchema = z
   })
   .strict();
 
+/** Replies go to a support mailbox someone reads, or to nobody: the mail says which, so it is a choice, not a default. */
+export const REPLIES_UNREAD = 'unread';
+const replyTo = z.string().refine((value) => value === REPLIES_UNREAD || z.email().safeParse(value).success, {
+  error: `expected the support address that reads replies, or "${REPLIES_UNREAD}" when nobody reads them`,
+});
+
 export const breachConfigSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected lower-case letters, digits and dashes'),
@@ -36,8 +43,10 @@ export const breachConfigSchema = z
     languages: z.array(z.enum(LOCALES)).min(1),
     defaultLanguage: z.enum(LOCALES),
     closingDate: isoDate,
-    sender: z.object({ address: z.email(), name: z.string().min(1) }).strict(),
+    sender: z.object({ address: z.email(), name: z.string().min(1), replyTo }).strict(),
     genuineSenderDomains: z.array(domain).min(1),
+    /** The portal's own domain (e.g. datalek.example.nl): the site and the mails name it; a deploy serves it. */
+    siteDomain: domain.optional(),
     customerNumberPattern: z.string().min(1),
     defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/),
     limits: z
@@ -73,6 +82,12 @@ export const breachConfigSchema = z
     const senderDomain = config.sender.address.split('@')[1] ?? '';
     if (!config.genuineSenderDomains.some((d) => senderDomain === d || senderDomain.endsWith(`.${d}`))) {
       ctx.addIssue({ code: 'custom', path: ['sender', 'address'], message: 'must be in one of genuineSenderDomains' });
+    }
+    // The mails teach "genuine mail comes only from these domains" (genuine-sender.ts): the address replies go to
+    // must pass that rule too, as the sender does above, or the advice would call the real mailbox fake.
+    const { replyTo } = config.sender;
+    if (replyTo !== REPLIES_UNREAD && !isGenuineSenderAddress(config.genuineSenderDomains, replyTo)) {
+      ctx.addIssue({ code: 'custom', path: ['sender', 'replyTo'], message: 'must be in one of genuineSenderDomains' });
     }
   });
 

@@ -109,6 +109,12 @@ export interface AssistRequestStore {
   ): Promise<AssistRequestRecord | undefined>;
 }
 
+/**
+ * The most plaintext `SecretBox.seal` takes, in UTF-8 bytes: KMS Encrypt's limit (4 096 bytes), which every
+ * implementation enforces, so the local stack refuses exactly what the deployed key would.
+ */
+export const SECRET_BOX_MAX_PLAINTEXT_BYTES = 4096;
+
 /** Encrypts new customer-supplied data (KMS deployed; a clearly marked local stand-in locally). */
 export interface SecretBox {
   seal(plaintext: string): Promise<string>;
@@ -118,6 +124,8 @@ export interface SecretBox {
 export interface EmailMessage {
   to: string;
   from: string;
+  /** Where replies go (a support mailbox that is read); absent when the config says replies are not read. */
+  replyTo?: string;
   subject: string;
   text: string;
   html: string;

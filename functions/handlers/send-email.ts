@@ -9,7 +9,8 @@ import { lazyHandler, productionObservability, productionSendEmailDependencies }
  * The email sender: an SQS consumer with partial batch failures. Each failed record is reported back, so SQS retries
  * only that one (after its visibility timeout) and, after maxReceiveCount, moves it to the DLQ, where an alarm
  * fires. A message that is not a job is reported too: it ends in the DLQ for a person to see, never dropped.
- * Records are sent one after another: with reserved concurrency this keeps the function within the SES send rate.
+ * Records are sent one after another: with the event source's maximum concurrency this keeps the function within the
+ * SES send rate.
  */
 
 export type SendEmailDependencies = Pick<PortalDependencies, 'config' | 'origin' | 'mailer' | 'logger'> & {

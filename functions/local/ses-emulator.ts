@@ -65,6 +65,8 @@ export function createEmulatorSesClient(endpoint: string): SESClient {
 export interface StoredEmail {
   messageId: string;
   from: string;
+  /** Reply-To addresses, as the emulator stores them (absent when none was set). */
+  replyTo?: string[];
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { html?: string; text?: string };

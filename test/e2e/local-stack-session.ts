@@ -102,9 +102,9 @@ export async function openBrowserSession(): Promise<BrowserSession> {
   };
 }
 
-/** The result link from a mail's plain-text part (every mail carries it as text as well as a button). */
+/** The result link from a mail's HTML part (the text part breaks a long link over lines: render-email-text.ts). */
 export function resultLinkIn(mail: StoredEmail): string | undefined {
-  return /https?:\/\/[^\s"<>]+\/(?:nl|en)\/result#t=[A-Za-z0-9_-]+/.exec(mail.body.text ?? '')?.[0];
+  return /https?:\/\/[^\s"<>]+\/(?:nl|en)\/result#t=[A-Za-z0-9_-]+/.exec(mail.body.html ?? '')?.[0];
 }
 
 /** Every page of the built site as a URL path (/nl/faq, /en/guidance/iban, /404.html …). */

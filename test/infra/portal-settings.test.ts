@@ -7,7 +7,11 @@ import { PROJECT_ROOT } from './synth-portal';
 
 /* Synth-time settings: a bad breach config or context value stops `cdk synth` with one error naming the key. */
 
-const contextOf = (values: Record<string, unknown>) => (key: string) => values[key];
+/** A test stack's context: the shipped demo config names no site domain, so the CloudFront default is allowed. */
+const contextOf =
+  (values: Record<string, unknown>) =>
+  (key: string): unknown =>
+    ({ allowDefaultDomain: 'true', ...values })[key];
 
 function writeConfig(mutate: (config: Record<string, unknown>) => void): string {
   const config = require('../../config/breach.json') as Record<string, unknown>;
@@ -61,5 +65,34 @@ describe('readPortalSettings', () => {
     );
     expect(settings.exposuresImportSource).toEqual({ bucketName: 'hashed-import', keyPrefix: 'odido/' });
     expect(settings.exposuresWarmWritesPerSecond).toBe(40_000);
+  });
+
+  it('refuses a deploy without a custom domain unless the default domain is allowed explicitly', () => {
+    const production = (values: Record<string, unknown>) => (key: string) => values[key];
+    expect(() => readPortalSettings(production({}), PROJECT_ROOT)).toThrow(
+      /CDK context "siteDomain".*needs the portal's own domain.*-c allowDefaultDomain=true/,
+    );
+    expect(() => readPortalSettings(production({ allowDefaultDomain: 'false' }), PROJECT_ROOT)).toThrow(/siteDomain/);
+    expect(() => readPortalSettings(production({ allowDefaultDomain: 'yes' }), PROJECT_ROOT)).toThrow(
+      /"allowDefaultDomain".*true or false/,
+    );
+    expect(readPortalSettings(production({ allowDefaultDomain: 'true' }), PROJECT_ROOT).siteDomain).toBeUndefined();
+    expect(readPortalSettings(production({ siteDomain: 'datalek.example.nl' }), PROJECT_ROOT).siteDomain).toBe(
+      'datalek.example.nl',
+    );
+  });
+
+  it('takes the site domain from the breach config, and refuses a different -c siteDomain', () => {
+    const path = writeConfig((config) => {
+      config.siteDomain = 'datalek.example.nl';
+    });
+    const production = (values: Record<string, unknown>) => (key: string) => ({ config: path, ...values })[key];
+    expect(readPortalSettings(production({}), PROJECT_ROOT).siteDomain).toBe('datalek.example.nl');
+    expect(readPortalSettings(production({ siteDomain: 'datalek.example.nl' }), PROJECT_ROOT).siteDomain).toBe(
+      'datalek.example.nl',
+    );
+    expect(() => readPortalSettings(production({ siteDomain: 'other.example.nl' }), PROJECT_ROOT)).toThrow(
+      /breach config names datalek\.example\.nl/,
+    );
   });
 });

@@ -8,7 +8,8 @@ import { addPortalNagSuppressions } from '../../infra/nag-suppressions';
 import { buildPortal, type PortalApp } from '../../infra/portal-app';
 
 /*
- * Builds the app exactly as infra/app.ts does (cdk.json context, nag suppressions), with test overrides.
+ * Builds the app exactly as infra/app.ts does (cdk.json context, nag suppressions), with test overrides. The
+ * shipped demo config names no site domain, so the test stacks allow the CloudFront default (allowDefaultDomain).
  * Synthesis bundles every Lambda with esbuild, so each test file synthesizes once and shares the templates.
  */
 
@@ -27,7 +28,13 @@ export interface SynthesizedPortal extends PortalApp {
 export function synthPortal(context: Record<string, unknown> = {}): SynthesizedPortal {
   const cdkJson = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: object };
   const app = new App({
-    context: { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, siteAssetPath: FIXTURE_SITE, ...context },
+    context: {
+      ...cdkJson.context,
+      'aws:cdk:enable-asset-metadata': true,
+      siteAssetPath: FIXTURE_SITE,
+      allowDefaultDomain: true,
+      ...context,
+    },
   });
   const built = buildPortal(app, PROJECT_ROOT);
   addPortalNagSuppressions(built.portal, built.edge);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import { DEFAULT_BREACH_CONFIG_PATH } from '../../functions/config/load-breach-c
  * itself is tested with explicit dates. The file keeps one path and is only rewritten when its content changes, so
  * the site build's staleness check (content digest and mtime) sees the same config from every test file.
  */
-export const TEST_BREACH_CONFIG_PATH = join(tmpdir(), 'breach-portal-test-config.json');
+// One file per checkout: two checkouts on one machine (worktrees, CI runners) may hold different configs.
+const checkout = createHash('sha256').update(DEFAULT_BREACH_CONFIG_PATH).digest('hex').slice(0, 12);
+export const TEST_BREACH_CONFIG_PATH = join(tmpdir(), `breach-portal-test-config-${checkout}.json`);
 const FAR_FUTURE_CLOSING_DATE = '2099-12-31';
 
 function writeTestBreachConfig(): void {

@@ -5,7 +5,8 @@ import type { SecretBox } from '../../core/ports';
  * Seals what a customer types into the assisted-lookup form with the portal's customer-managed KMS key (DESIGN §2.7):
  * the check Lambdas may only Encrypt, the staff Lambda only Decrypt. The encryption context binds a ciphertext to
  * its purpose, so a sealed value cannot be replayed into another KMS-backed field; KMS logs it in CloudTrail.
- * Plaintext is at most a few KiB, well under KMS's 4 KiB Encrypt limit (the schema bounds every field).
+ * KMS Encrypt takes at most 4 096 bytes of plaintext: the caller checks the exact bytes first
+ * (SECRET_BOX_MAX_PLAINTEXT_BYTES in core/ports.ts), so a long request is a 400, never a KMS error and a 500.
  */
 
 const ENCRYPTION_CONTEXT = { purpose: 'assist-request-details' };

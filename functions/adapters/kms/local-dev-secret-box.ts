@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SecretBox } from '../../core/ports';
+import { SECRET_BOX_MAX_PLAINTEXT_BYTES, type SecretBox } from '../../core/ports';
 
 /*
  * NOT FOR PRODUCTION. The local stand-in for KmsSecretBox: AES-256-GCM with a key kept in a file under .local/
@@ -37,6 +37,9 @@ export class LocalDevSecretBox implements SecretBox {
   }
 
   async seal(plaintext: string): Promise<string> {
+    // KMS refuses more; so does the stand-in, or the local stack would accept what the deployed portal cannot seal.
+    if (Buffer.byteLength(plaintext, 'utf8') > SECRET_BOX_MAX_PLAINTEXT_BYTES)
+      throw new Error(`Plaintext over ${SECRET_BOX_MAX_PLAINTEXT_BYTES} bytes, more than KMS Encrypt takes`);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -22,6 +22,7 @@ export class SesMailer implements Mailer {
       new SendEmailCommand({
         Source: message.from,
         Destination: { ToAddresses: [message.to] },
+        ...(message.replyTo ? { ReplyToAddresses: [message.replyTo] } : {}),
         Message: {
           Subject: { Data: message.subject, Charset: 'UTF-8' },
           Body: {

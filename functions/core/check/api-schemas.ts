@@ -28,14 +28,27 @@ export const resultRequestSchema = z.strictObject({
 });
 export type ResultRequestBody = z.output<typeof resultRequestSchema>;
 
+/*
+ * The assist request's details are sealed whole with KMS, which encrypts at most 4 096 bytes (ports.ts
+ * SECRET_BOX_MAX_PLAINTEXT_BYTES). zod's max() counts characters (code points), and a character is up to 4 UTF-8
+ * bytes, so the limits are chosen for the largest valid request in any script to fit: name 100 + preferred time 200
+ * + message 500 characters × 4 = 3 200 bytes, a customer number (≤ 100 characters, 400 bytes), a normalised phone
+ * (≤ 16) and ≈ 75 bytes of JSON keys: ≤ 3 691 bytes. The form has the same name and message limits. What still grows
+ * when serialised (control characters become 6-byte JSON escapes) is refused on its exact bytes: 400
+ * assist_request_too_long (create-assist-request.ts).
+ */
+export const ASSIST_NAME_MAX_LENGTH = 100;
+export const ASSIST_PREFERRED_TIME_MAX_LENGTH = 200;
+export const ASSIST_MESSAGE_MAX_LENGTH = 500;
+
 export const assistRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(ASSIST_NAME_MAX_LENGTH),
   phone: z.string().max(40).optional(),
   customerNumber: z.string().max(100).optional(),
   /** Free text such as "weekdays after 18:00": the form offers choices, staff read it as written. */
-  preferredTime: z.string().trim().min(1).max(200),
+  preferredTime: z.string().trim().min(1).max(ASSIST_PREFERRED_TIME_MAX_LENGTH),
   locale: z.enum(LOCALES).optional(),
-  message: z.string().trim().max(1000).optional(),
+  message: z.string().trim().max(ASSIST_MESSAGE_MAX_LENGTH).optional(),
 });
 export type AssistRequestBody = z.output<typeof assistRequestSchema>;
 
@@ -54,9 +67,17 @@ export function mapAssistValidationError(issues: z.core.$ZodIssue[]): PortalErro
   if (firstIssueOn(issues, 'phone')) return new InvalidPhoneError();
   if (firstIssueOn(issues, 'customerNumber')) return new InvalidCustomerNumberError();
   if (firstIssueOn(issues, 'name'))
-    return new InvalidInputError('invalid_name', 'Enter your name (at most 200 characters).');
+    return new InvalidInputError('invalid_name', `Enter your name (at most ${ASSIST_NAME_MAX_LENGTH} characters).`);
   if (firstIssueOn(issues, 'preferredTime')) {
-    return new InvalidInputError('invalid_preferred_time', 'Say when we may call you (at most 200 characters).');
+    return new InvalidInputError(
+      'invalid_preferred_time',
+      `Say when we may call you (at most ${ASSIST_PREFERRED_TIME_MAX_LENGTH} characters).`,
+    );
   }
+  if (firstIssueOn(issues, 'message'))
+    return new InvalidInputError(
+      'invalid_message',
+      `Your message is too long (at most ${ASSIST_MESSAGE_MAX_LENGTH} characters).`,
+    );
   return undefined;
 }

@@ -3,7 +3,13 @@ import { assertPortalOpen, type BreachConfig, type Locale } from '../breach-conf
 import { InvalidInputError } from '../errors';
 import type { Pepper } from '../identifier-hash';
 import { normaliseCustomerNumber, normalisePhone } from '../identifiers';
-import type { AssistRequestStore, Clock, CounterStore, SecretBox } from '../ports';
+import {
+  type AssistRequestStore,
+  type Clock,
+  type CounterStore,
+  SECRET_BOX_MAX_PLAINTEXT_BYTES,
+  type SecretBox,
+} from '../ports';
 import { countDailyMetric } from './daily-metrics';
 import { assertWithinLimits, countRateLimited, HOUR_SECONDS, hashRateLimitSubject } from './rate-limit';
 import { chooseLocale } from './request-check';
@@ -49,13 +55,26 @@ export class MissingContactError extends InvalidInputError {
   }
 }
 
+/**
+ * The sealed details would exceed what the secret box (KMS Encrypt) takes. The schema's character limits keep any
+ * ordinary text within it (api-schemas.ts); only text that grows when serialised (control characters, lone
+ * surrogates: 6 bytes each as JSON escapes) can get here. Checked on the exact bytes that are sealed.
+ */
+export class AssistRequestTooLongError extends InvalidInputError {
+  constructor() {
+    super('assist_request_too_long', 'Your request is too long to store. Make your message shorter.');
+  }
+}
+
 export async function createAssistRequest(
   deps: CreateAssistRequestDependencies,
   input: AssistRequestInput,
 ): Promise<{ id: string }> {
   const { config, clock } = deps;
   assertPortalOpen(config, clock.now());
-  const details = normaliseDetails(config, input);
+  const plaintext = JSON.stringify(normaliseDetails(config, input));
+  if (new TextEncoder().encode(plaintext).byteLength > SECRET_BOX_MAX_PLAINTEXT_BYTES)
+    throw new AssistRequestTooLongError();
   const pepper = await deps.pepper();
   const now = clock.now();
 
@@ -76,7 +95,7 @@ export async function createAssistRequest(
     createdAt: now,
     status: 'open',
     locale: chooseLocale(config, input.locale),
-    sealedDetails: await deps.secretBox.seal(JSON.stringify(details)),
+    sealedDetails: await deps.secretBox.seal(plaintext),
     expiresAtEpochSeconds: Math.floor(now / 1000) + config.retention.assistRequestDays * 24 * 60 * 60,
   });
   await countDailyMetric(deps.counters, 'assist_requests', now);

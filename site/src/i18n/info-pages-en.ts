@@ -1,22 +1,24 @@
 import type { BreachConfig } from '../../../functions/core/breach-config';
+import { genuineDomainsPhrase, lookalikeDomain, subdomainExample } from '../../../functions/core/genuine-sender';
 import type { InfoPages } from './info-pages';
 import { formatDate } from './ui-text';
 
 export function englishInfoPages(config: BreachConfig): InfoPages {
   const org = config.organisation.name;
   const support = config.support.en;
-  const domains = config.genuineSenderDomains.join(', ');
+  const { exactly: domains, endings } = genuineDomainsPhrase(config.genuineSenderDomains, 'or');
+  const subdomain = subdomainExample(config.genuineSenderDomains, config.sender.address);
   const { retention } = config;
   return {
     phishing: {
       title: 'Spotting phishing after this breach',
       intro: `After a data breach, criminals often send messages and make calls that use the leaked data and pose as ${org}, a bank or the government. This page tells you how ${org} does and does not contact you.`,
-      domainsHeading: `Genuine email from ${org} only comes from these domains`,
+      domainsHeading: `Genuine email from ${org} only comes from these domains, or from names that end in one of them after a dot`,
       sections: [
         {
           heading: `What ${org} will do`,
           list: [
-            `Send email only from ${config.sender.address} or another address ending in one of the domains above.`,
+            `Email you about this check only from ${config.sender.address}${config.siteDomain ? `, with links only to ${config.siteDomain}` : ''}.`,
             'Send you a link to your result only after you asked for it on this website.',
             'Always show the link in the email as plain text too, so you can see where it goes before you click.',
           ],
@@ -34,7 +36,7 @@ export function englishInfoPages(config: BreachConfig): InfoPages {
         {
           heading: 'Received something suspicious?',
           list: [
-            `Do not click links and do not reply. Check what comes after the @ in the sender address: anything other than ${domains} is not from ${org}.`,
+            `Do not click links and do not reply. Check what comes after the @ in the sender address: it must be exactly ${domains} or end in ${endings}${subdomain ? ` (like ${subdomain})` : ''}. Anything else, such as ${lookalikeDomain(config.genuineSenderDomains[0] ?? '', 'secure-login.com')}, is not from ${org}.`,
             `A caller who knows your name, address or customer number is not necessarily from ${org}. Hang up and call ${support.phone} yourself.`,
             'Forward suspicious emails to valse-email@fraudehelpdesk.nl, the Dutch fraud help desk.',
             'Clicked a link, entered details or paid? Contact your bank straight away, change the password you entered, and report it to the police.',
@@ -50,7 +52,7 @@ export function englishInfoPages(config: BreachConfig): InfoPages {
           id: 'is-this-email-real',
           question: 'Is this email really from you?',
           answer: [
-            `Genuine emails about this check come from ${config.sender.address} (${config.sender.name}). ${org} only sends from ${domains}. Check what comes after the @ in the sender address.`,
+            `Genuine emails about this check come from exactly ${config.sender.address} (${config.sender.name})${config.siteDomain ? ` and link only to ${config.siteDomain}` : ''}. Other email from ${org} comes from addresses where the part after the @ is exactly ${domains} or ends in ${endings}.`,
             'We only email you after you asked for a check on this website, and we never ask for passwords, codes or bank details. In doubt? Do not click; go to this website yourself and do the check again.',
           ],
         },

@@ -1,22 +1,24 @@
 import type { BreachConfig } from '../../../functions/core/breach-config';
+import { genuineDomainsPhrase, lookalikeDomain, subdomainExample } from '../../../functions/core/genuine-sender';
 import type { InfoPages } from './info-pages';
 import { formatDate } from './ui-text';
 
 export function dutchInfoPages(config: BreachConfig): InfoPages {
   const org = config.organisation.name;
   const support = config.support.nl;
-  const domains = config.genuineSenderDomains.join(', ');
+  const { exactly: domains, endings } = genuineDomainsPhrase(config.genuineSenderDomains, 'of');
+  const subdomain = subdomainExample(config.genuineSenderDomains, config.sender.address);
   const { retention } = config;
   return {
     phishing: {
       title: 'Phishing herkennen na dit datalek',
       intro: `Na een datalek sturen criminelen vaak berichten en bellen ze met de gelekte gegevens, terwijl ze zich voordoen als ${org}, een bank of de overheid. Op deze pagina lees je hoe ${org} wel en niet contact met je opneemt.`,
-      domainsHeading: `Echte e-mail van ${org} komt alleen van deze domeinen`,
+      domainsHeading: `Echte e-mail van ${org} komt alleen van deze domeinen, of van namen die daar na een punt op eindigen`,
       sections: [
         {
           heading: `Wat ${org} wel doet`,
           list: [
-            `Alleen e-mailen vanaf ${config.sender.address} of een ander adres dat eindigt op een van de domeinen hierboven.`,
+            `Je over deze check alleen mailen vanaf ${config.sender.address}${config.siteDomain ? `, met links alleen naar ${config.siteDomain}` : ''}.`,
             'Je pas een link naar je uitslag sturen nadat je daar zelf om hebt gevraagd op deze website.',
             'De link in de e-mail altijd ook als gewone tekst tonen, zodat je ziet waar hij heen gaat voordat je klikt.',
           ],
@@ -34,7 +36,7 @@ export function dutchInfoPages(config: BreachConfig): InfoPages {
         {
           heading: 'Iets verdachts ontvangen?',
           list: [
-            `Klik niet op links en reageer niet. Kijk wat er achter de @ staat in het adres van de afzender: alles behalve ${domains} komt niet van ${org}.`,
+            `Klik niet op links en reageer niet. Kijk wat er achter de @ staat in het adres van de afzender: dat moet precies ${domains} zijn, of eindigen op ${endings}${subdomain ? ` (zoals ${subdomain})` : ''}. Staat er iets anders, zoals ${lookalikeDomain(config.genuineSenderDomains[0] ?? '', 'veilig-inloggen.com')}, dan komt de e-mail niet van ${org}.`,
             `Een beller die je naam, adres of klantnummer kent, is daarom nog niet van ${org}. Hang op en bel zelf ${support.phone}.`,
             'Stuur verdachte e-mails door naar valse-email@fraudehelpdesk.nl van de Fraudehelpdesk.',
             'Toch geklikt, gegevens ingevuld of betaald? Neem direct contact op met je bank, verander het wachtwoord dat je hebt ingevuld en doe aangifte bij de politie.',
@@ -50,7 +52,7 @@ export function dutchInfoPages(config: BreachConfig): InfoPages {
           id: 'is-this-email-real',
           question: 'Is deze e-mail echt van jullie?',
           answer: [
-            `Echte e-mails over deze check komen van ${config.sender.address} (${config.sender.name}). ${org} mailt alleen vanaf ${domains}. Kijk wat er achter de @ staat in het adres van de afzender.`,
+            `Echte e-mails over deze check komen van precies ${config.sender.address} (${config.sender.name})${config.siteDomain ? ` en linken alleen naar ${config.siteDomain}` : ''}. Andere e-mail van ${org} komt van adressen waarin na de @ precies ${domains} staat, of iets wat eindigt op ${endings}.`,
             'We mailen je alleen nadat je zelf een check hebt gedaan op deze website, en we vragen nooit om wachtwoorden, codes of bankgegevens. Twijfel je? Klik niet, ga zelf naar deze website en doe de check opnieuw.',
           ],
         },

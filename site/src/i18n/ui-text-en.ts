@@ -1,10 +1,11 @@
 import type { BreachConfig } from '../../../functions/core/breach-config';
+import { genuineDomainsPhrase } from '../../../functions/core/genuine-sender';
 import type { UiText } from './ui-text';
 
 export function englishUiText(config: BreachConfig): UiText {
   const org = config.organisation.name;
   const support = config.support.en;
-  const domains = config.genuineSenderDomains.join(', ');
+  const { exactly: domains, endings } = genuineDomainsPhrase(config.genuineSenderDomains, 'or');
   return {
     languageName: 'English',
     switchLanguage: 'Nederlands',
@@ -66,7 +67,7 @@ export function englishUiText(config: BreachConfig): UiText {
         'The email never contains your data itself, only which kinds of data are involved.',
       ],
       senderLine: `The email comes from ${config.sender.name} <${config.sender.address}>.`,
-      domainsLine: `Genuine emails from ${org} only come from: ${domains}.`,
+      domainsLine: `Genuine emails from ${org} only come from addresses where the part after the @ is exactly ${domains} or ends in ${endings}.`,
       whyHeading: 'Why is the result not shown here on screen?',
       why: [
         'Anyone can type in an email address. If we showed the result here, someone else could see whether your data was exposed.',

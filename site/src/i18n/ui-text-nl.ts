@@ -1,10 +1,11 @@
 import type { BreachConfig } from '../../../functions/core/breach-config';
+import { genuineDomainsPhrase } from '../../../functions/core/genuine-sender';
 import type { UiText } from './ui-text';
 
 export function dutchUiText(config: BreachConfig): UiText {
   const org = config.organisation.name;
   const support = config.support.nl;
-  const domains = config.genuineSenderDomains.join(', ');
+  const { exactly: domains, endings } = genuineDomainsPhrase(config.genuineSenderDomains, 'of');
   return {
     languageName: 'Nederlands',
     switchLanguage: 'English',
@@ -66,7 +67,7 @@ export function dutchUiText(config: BreachConfig): UiText {
         'De e-mail noemt nooit je gegevens zelf, alleen welke soorten gegevens het betreft.',
       ],
       senderLine: `De e-mail komt van ${config.sender.name} <${config.sender.address}>.`,
-      domainsLine: `Echte e-mails van ${org} komen alleen van: ${domains}.`,
+      domainsLine: `Echte e-mails van ${org} komen alleen van adressen waarin na de @ precies ${domains} staat, of iets wat eindigt op ${endings}.`,
       whyHeading: 'Waarom zie ik de uitslag niet hier op het scherm?',
       why: [
         'Iedereen kan een e-mailadres intypen. Als we de uitslag hier zouden tonen, kan iemand anders zien of jouw gegevens zijn gelekt.',

@@ -16,6 +16,8 @@ const BY_CODE: Record<string, AssistFieldError> = {
   missing_contact: { field: 'phone', messageKey: 'need_contact' },
   invalid_preferred_time: { field: 'preferredTime', messageKey: 'invalid_preferred_time' },
   invalid_message: { field: 'message', messageKey: 'invalid_message' },
+  // The sealed details are over KMS's 4 096 bytes: the message is the part the customer can shorten.
+  assist_request_too_long: { field: 'message', messageKey: 'invalid_message' },
 };
 
 export function assistFieldError(code: string, message: string): AssistFieldError | undefined {

@@ -40,6 +40,7 @@ it('mails an affected customer a result link whose token returns the exposed fie
   const [mail] = await stack.ses.readStore();
   expect(mail?.destination.to).toEqual(['family@example.nl']);
   expect(mail?.from).toContain(config.sender.address);
+  expect(mail?.replyTo).toEqual([config.sender.replyTo]);
   expect(mail?.body.html).toContain(`href="${TEST_ORIGIN}/en/result#t=`);
   const token = await tokenFromMail(stack.ses, 'family@example.nl');
 

@@ -69,7 +69,8 @@ const RESULT_LINK = /\/(nl|en)\/result#t=([A-Za-z0-9_-]{43})/;
 export async function tokenFromMail(ses: TestSes, to: string): Promise<string> {
   const mails = (await ses.readStore()).filter((mail) => mail.destination.to.includes(to));
   if (mails.length !== 1) throw new Error(`expected one mail to the address, found ${mails.length}`);
-  const token = mails[0]?.body.text?.match(RESULT_LINK)?.[2];
+  // The HTML part: the text part breaks a long link over lines (render-email-text.ts).
+  const token = mails[0]?.body.html?.match(RESULT_LINK)?.[2];
   if (!token) throw new Error('the mail holds no result link');
   return token;
 }

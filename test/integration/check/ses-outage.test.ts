@@ -48,7 +48,7 @@ it('answers 202 while SES is down, retries the job and delivers it exactly once 
 
   const mails = await stack.ses.readStore();
   expect(mails.map((mail) => mail.destination.to)).toEqual([['outage@example.nl']]);
-  expect(mails[0]?.body.text).toMatch(/\/nl\/result#t=[A-Za-z0-9_-]{43}/);
+  expect(mails[0]?.body.html).toMatch(/\/nl\/result#t=[A-Za-z0-9_-]{43}/);
   expect(stack.queue.stats()).toMatchObject({ pending: 0, delivered: 1, deadLettered: 0 });
   // The retries were logged by error class only: no address, no token.
   expect(stack.logger.lines.some((line) => line.includes('will retry'))).toBe(true);

@@ -45,7 +45,7 @@ describe('email sender (SQS consumer)', () => {
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'message-1' }, { itemIdentifier: 'message-2' }] });
     expect(sent.map((message) => message.to)).toEqual(['hit@example.nl', 'miss@example.nl']);
-    expect(sent[0]?.text).toContain(`${TEST_ORIGIN}/en/result#t=${'T'.repeat(43)}`);
+    expect(sent[0]?.html).toContain(`${TEST_ORIGIN}/en/result#t=${'T'.repeat(43)}`);
     expect(logger.lines.join('\n')).not.toMatch(/example\.nl|TTTT/);
   });
 });

@@ -64,6 +64,18 @@ describe('parseBreachConfig', () => {
     ],
     ['a sender that is no address', (c) => Object.assign(c.sender, { address: 'datalek' }), 'sender.address'],
     [
+      'no choice where replies go',
+      (c) => delete (c.sender as Partial<BreachConfig['sender']>).replyTo,
+      'sender.replyTo',
+    ],
+    ['replies to neither an address nor "unread"', (c) => Object.assign(c.sender, { replyTo: 'no' }), 'sender.replyTo'],
+    [
+      'replies to a mailbox outside the genuine domains',
+      (c) => Object.assign(c.sender, { replyTo: 'help@odido-support.com' }),
+      'sender.replyTo',
+    ],
+    ['a site domain that is a URL', (c) => Object.assign(c, { siteDomain: 'https://datalek.odido.nl' }), 'siteDomain'],
+    [
       'an upper-case genuine domain',
       (c) => Object.assign(c, { genuineSenderDomains: ['Odido.nl'] }),
       'genuineSenderDomains.0',
@@ -96,6 +108,11 @@ describe('parseBreachConfig', () => {
       parseBreachConfig(variant((c) => Object.assign(c.sender, { address: 'x@mail.odido.nl' }))),
     ).not.toThrow();
   });
+});
+
+it('explains what replyTo expects', () => {
+  const config = variant((c) => Object.assign(c.sender, { replyTo: 'no' }));
+  expect(() => parseBreachConfig(config)).toThrow(/support address that reads replies, or "unread"/);
 });
 
 describe('isPortalClosed', () => {

@@ -204,7 +204,7 @@ describe('a closed portal with another organisation', () => {
         organisation: { name: 'Voorbeeld Energie', website: 'https://www.voorbeeld-energie.example' },
         title: { nl: 'Datalek Voorbeeld Energie', en: 'Voorbeeld Energie data breach' },
         summary: { nl: 'Er is iets gebeurd.', en: 'Something happened.' },
-        sender: { address: 'check@voorbeeld-energie.example', name: 'Voorbeeld Energie' },
+        sender: { address: 'check@voorbeeld-energie.example', name: 'Voorbeeld Energie', replyTo: 'unread' },
         genuineSenderDomains: ['voorbeeld-energie.example'],
         support: {
           nl: { phone: '0800 0000', url: 'https://www.voorbeeld-energie.example/', hours: 'ma–vr 9–17' },

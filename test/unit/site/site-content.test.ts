@@ -24,7 +24,7 @@ const shipped = parseBreachConfig(JSON.parse(readFileSync(join(__dirname, '../..
 const otherBreach: BreachConfig = parseBreachConfig({
   ...structuredClone(shipped),
   organisation: { name: 'Voorbeeld Energie', website: 'https://www.voorbeeld-energie.example' },
-  sender: { address: 'check@mail.voorbeeld-energie.example', name: 'Voorbeeld Energie check' },
+  sender: { address: 'check@mail.voorbeeld-energie.example', name: 'Voorbeeld Energie check', replyTo: 'unread' },
   genuineSenderDomains: ['voorbeeld-energie.example'],
   title: { nl: 'Datalek Voorbeeld Energie', en: 'Voorbeeld Energie data breach' },
   summary: { nl: 'Er is iets gebeurd.', en: 'Something happened.' },
