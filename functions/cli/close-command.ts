@@ -13,7 +13,8 @@ import type { CliCommand } from './main';
  */
 
 const USAGE = `Usage: portal close --template cdk.out/BreachPortal-<stage>.template.json [--dry-run] [--confirm STACK]
-  [--region REGION] [--config config/breach.json] [--deploy-config config/deploy.json]`;
+  [--region REGION] [--config config/breach.json] [--deploy-config config/deploy.json] [--context KEY=VALUE …]
+  --context: further -c values the stack was deployed with (e.g. siteDomain=…), passed on to cdk destroy`;
 
 const OPTIONS = {
   template: { type: 'string' },
@@ -22,6 +23,7 @@ const OPTIONS = {
   region: { type: 'string' },
   config: { type: 'string', default: 'config/breach.json' },
   'deploy-config': { type: 'string', default: 'config/deploy.json' },
+  context: { type: 'string', multiple: true },
 } as const;
 
 /** The region cdk synth recorded for the stack (cdk.out/manifest.json), unless given. */
@@ -46,7 +48,9 @@ function importSourceOf(deployConfigPath: string): { bucketName: string; keyPref
 }
 
 export const closeCommand: CliCommand = async (args, io) => {
-  let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+  let values: {
+    [K in keyof Omit<typeof OPTIONS, 'context'>]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+  } & { context?: string[] };
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
   } catch (error) {
@@ -56,6 +60,12 @@ export const closeCommand: CliCommand = async (args, io) => {
   const templatePath = values.template;
   if (!templatePath) {
     io.err(`--template is required (run \`npx cdk synth\` first).\n${USAGE}`);
+    return 1;
+  }
+  // The values go into a bash script: only what context keys and values of this app look like.
+  const unsafe = (values.context ?? []).find((pair) => !/^[A-Za-z][A-Za-z0-9]*=[A-Za-z0-9=._:/@+-]+$/.test(pair));
+  if (unsafe !== undefined) {
+    io.err(`--context ${unsafe}: expected KEY=VALUE without spaces or shell characters.`);
     return 1;
   }
   const stackName = basename(templatePath).replace(/\.template\.json$/, '');
@@ -76,6 +86,7 @@ export const closeCommand: CliCommand = async (args, io) => {
         `-c config=${values.config}`,
         `-c stage=${stage}`,
         ...(existsSync(deployConfig) ? [`-c deployConfig=${deployConfig}`] : []),
+        ...(values.context ?? []).map((pair) => `-c ${pair}`),
       ],
       importSource: importSourceOf(deployConfig),
     });
