@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './main';
+import { checkS3Prefix, type ManifestFileEntry } from './s3-prefix-check';
 
 /*
  * `portal verify --manifest FILE --table NAME`: does the table hold what the import wrote? Works for every route:
@@ -12,9 +13,12 @@ import type { CliCommand } from './main';
  *     against the manifest's items. Fewer is expected when identical rows appear in different chunks (one key,
  *     one item); more means items of another import of the same breach id.
  * Exit 0 when every sample is found and the count is not above the manifest's, 1 otherwise.
+ * With --s3 s3://bucket/prefix/ instead of --table (route B, before the deploy): the upload holds exactly the
+ * manifest's files (s3-prefix-check.ts).
  */
 
-const USAGE = `Usage: portal verify --manifest FILE --table NAME [--target local|aws] [--endpoint URL] [--no-count]`;
+const USAGE = `Usage: portal verify --manifest FILE --table NAME [--target local|aws] [--endpoint URL] [--no-count]
+       portal verify --manifest out/manifest.json --s3 s3://bucket/prefix/   (before an ImportTable deploy)`;
 
 const OPTIONS = {
   manifest: { type: 'string' },
@@ -22,12 +26,14 @@ const OPTIONS = {
   target: { type: 'string', default: 'aws' },
   endpoint: { type: 'string' },
   'no-count': { type: 'boolean' },
+  s3: { type: 'string' },
 } as const;
 
 interface VerifyManifest {
   breachId: string;
   items: number;
   sample?: { identifierHash: string; recordKey: string }[];
+  files?: ManifestFileEntry[];
 }
 
 const SCAN_SEGMENTS = 4;
@@ -40,7 +46,7 @@ export const verifyCommand: CliCommand = async (args, io) => {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 1;
   }
-  if (!values.manifest || !values.table || (values.target !== 'aws' && values.target !== 'local')) {
+  if (!values.manifest || (!values.table && !values.s3) || (values.target !== 'aws' && values.target !== 'local')) {
     io.err(USAGE);
     return 1;
   }
@@ -52,6 +58,17 @@ export const verifyCommand: CliCommand = async (args, io) => {
     io.err(`Cannot read ${values.manifest} as an import manifest (import-manifest.json or out/manifest.json).`);
     return 1;
   }
+  if (values.s3) {
+    if (!manifest.files) {
+      io.err(`${values.manifest} lists no files: use the manifest.json of \`portal import --target s3-files\`.`);
+      return 1;
+    }
+    const problems = await checkS3Prefix(values.s3, manifest.files);
+    for (const problem of problems) io.err(problem);
+    if (problems.length === 0) io.out(`s3       ${values.s3} holds the ${manifest.files.length} files of the manifest`);
+    return problems.length === 0 ? 0 : 1;
+  }
+  const table = values.table as string;
   const { DynamoDBClient, GetItemCommand, ScanCommand } = await import('@aws-sdk/client-dynamodb');
   const client = new DynamoDBClient(
     values.target === 'local'
@@ -62,7 +79,6 @@ export const verifyCommand: CliCommand = async (args, io) => {
         }
       : {},
   );
-  const table = values.table;
   try {
     const sample = manifest.sample ?? [];
     const missing: number[] = [];
