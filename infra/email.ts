@@ -150,7 +150,7 @@ export class PortalEmail extends Construct {
     // Sending only from the configured identity, only through the portal's configuration set.
     this.sender.function.addToRolePolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        actions: ['ses:SendEmail'],
         resources: [this.identityArn(), this.configurationSetArn()],
       }),
     );

@@ -1,14 +1,17 @@
+import { Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { type IKey, ViaServicePrincipal } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { TableKey } from '../functions/adapters/dynamodb/table-definitions';
-import type { RouteDefinition, TableAccess } from './routes';
+import type { RouteDefinition, TableCall } from './routes';
 
 /*
- * Turns a route's `grants` (pure data in routes.ts) into IAM, one CDK grant per line, so least privilege is
- * readable in code rather than in hand-written policy JSON. Anything a route does not name, its function cannot do.
+ * Turns a route's `grants` (pure data in routes.ts) into IAM that names exactly the calls the function makes, on
+ * exactly the resources it makes them on. Not the CDK's grantReadData / grantRead / grantSendMessages: those add
+ * calls no code path makes (Scan, DeleteItem, DescribeSecret, GetQueueUrl …). The deploy rehearsal holds the
+ * synthesized policies against the calls the deployed bundles really make (docs/rehearsal.md).
  */
 
 export interface GrantableResources {
@@ -23,40 +26,41 @@ export function grantRouteAccess(
   grants: RouteDefinition['grants'],
   resources: GrantableResources,
 ): void {
-  for (const [key, access] of Object.entries(grants.tables ?? {}) as [TableKey, TableAccess][]) {
-    grantTableAccess(grantee, resources.tables[key], access);
+  for (const [key, calls] of Object.entries(grants.tables ?? {}) as [TableKey, readonly TableCall[]][]) {
+    grantTableCalls(grantee, resources.tables[key], calls);
   }
-  if (grants.pepper) resources.pepper.grantRead(grantee);
-  if (grants.emailQueue) resources.emailQueue.grantSendMessages(grantee);
-  if (grants.kms === 'encrypt') resources.assistRequestKey.grantEncrypt(grantee);
-  if (grants.kms === 'decrypt') resources.assistRequestKey.grantDecrypt(grantee);
+  if (grants.pepper) grantSecretValue(grantee, resources.pepper);
+  if (grants.emailQueue) grantSendMessage(grantee, resources.emailQueue);
+  if (grants.kms === 'encrypt') resources.assistRequestKey.grant(grantee, 'kms:Encrypt');
+  if (grants.kms === 'decrypt') resources.assistRequestKey.grant(grantee, 'kms:Decrypt');
 }
 
-export function grantTableAccess(grantee: IGrantable, table: Table, access: TableAccess): void {
-  switch (access) {
-    case 'read':
-      table.grantReadData(grantee);
-      return;
-    case 'write':
-      table.grantWriteData(grantee);
-      return;
-    case 'readWrite':
-      table.grantReadWriteData(grantee);
-      return;
-    case 'append':
-      grantAppend(grantee, table);
-      return;
-    case 'queryAndAppend':
-      grantAppend(grantee, table);
-      table.grant(grantee, 'dynamodb:Query');
-      table.encryptionKey?.grantDecrypt(grantee);
-      return;
+const WRITES: readonly TableCall[] = ['PutItem', 'UpdateItem'];
+
+export function grantTableCalls(grantee: IGrantable, table: Table, calls: readonly TableCall[]): void {
+  const onTable = calls.filter((call) => call !== 'QueryIndexes').map((call) => `dynamodb:${call}`);
+  if (onTable.length > 0) {
+    Grant.addToPrincipal({ grantee, actions: onTable, resourceArns: [table.tableArn] });
   }
+  if (calls.includes('QueryIndexes')) {
+    Grant.addToPrincipal({ grantee, actions: ['dynamodb:Query'], resourceArns: [`${table.tableArn}/index/*`] });
+  }
+  // DynamoDB uses the table's key on the caller's behalf: decrypt to read, and encrypt too to write.
+  const writes = calls.some((call) => WRITES.includes(call));
+  table.encryptionKey?.grant(grantee, 'kms:Decrypt', ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey*'] : []));
 }
 
-/** PutItem alone: the audit log can grow but no function can rewrite or remove what it holds. */
-function grantAppend(grantee: IGrantable, table: Table): void {
-  table.grant(grantee, 'dynamodb:PutItem');
-  // DynamoDB encrypts the item with the table's key on the caller's behalf.
-  table.encryptionKey?.grant(grantee, 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:Decrypt');
+/** GetSecretValue on the pepper, and Decrypt on its key only through Secrets Manager (as Secret.grantRead does). */
+function grantSecretValue(grantee: IGrantable, secret: ISecret): void {
+  Grant.addToPrincipal({ grantee, actions: ['secretsmanager:GetSecretValue'], resourceArns: [secret.secretArn] });
+  const region = Stack.of(secret).region;
+  secret.encryptionKey?.grantDecrypt(
+    new ViaServicePrincipal(`secretsmanager.${region}.amazonaws.com`, grantee.grantPrincipal),
+  );
+}
+
+/** SendMessage on the mail queue; SQS encrypts the message with the queue's key on the sender's behalf. */
+function grantSendMessage(grantee: IGrantable, queue: IQueue): void {
+  Grant.addToPrincipal({ grantee, actions: ['sqs:SendMessage'], resourceArns: [queue.queueArn] });
+  queue.encryptionMasterKey?.grant(grantee, 'kms:GenerateDataKey', 'kms:Decrypt');
 }

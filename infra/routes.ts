@@ -4,10 +4,12 @@
  */
 
 /**
- * `append` is PutItem only (an audit writer can neither change nor delete a record); `queryAndAppend` adds Query
- * for the supervisor's audit reader, which also records its own read. The others map to the CDK grants.
+ * The DynamoDB calls a function makes on one table, by their API names (IAM's `dynamodb:<call>`), and nothing more:
+ * the deploy rehearsal (docs/rehearsal.md) records every call each deployed function makes and fails on any call
+ * not listed here and on any listed call that no code path makes. `QueryIndexes` is a Query on the table's
+ * secondary indexes (the staff queue reads assist requests by status), not on the table itself.
  */
-export type TableAccess = 'read' | 'write' | 'readWrite' | 'append' | 'queryAndAppend';
+export type TableCall = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'QueryIndexes';
 
 export interface RouteDefinition {
   /** Stable id: Lambda construct id and log name. */
@@ -22,7 +24,7 @@ export interface RouteDefinition {
   access: 'public' | 'staff';
   /** Least privilege, spelled out: what each function may do, and nothing else. */
   grants: {
-    tables?: Partial<Record<'exposures' | 'tokens' | 'counters' | 'audit' | 'assistRequests', TableAccess>>;
+    tables?: Partial<Record<'exposures' | 'tokens' | 'counters' | 'audit' | 'assistRequests', readonly TableCall[]>>;
     pepper?: boolean;
     emailQueue?: boolean;
     kms?: 'encrypt' | 'decrypt';
@@ -37,7 +39,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/create-check.ts',
     factory: 'createCheckHandler',
     access: 'public',
-    grants: { tables: { exposures: 'read', tokens: 'write', counters: 'readWrite' }, pepper: true, emailQueue: true },
+    // tokens GetItem: a token write whose answer was lost is retried by the SDK, and the retry reads its own item.
+    grants: {
+      tables: { exposures: ['Query'], tokens: ['PutItem', 'GetItem'], counters: ['UpdateItem'] },
+      pepper: true,
+      emailQueue: true,
+    },
   },
   {
     id: 'RedeemResult',
@@ -46,7 +53,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/redeem-result.ts',
     factory: 'createRedeemResultHandler',
     access: 'public',
-    grants: { tables: { exposures: 'read', tokens: 'readWrite', counters: 'readWrite' } },
+    grants: { tables: { exposures: ['Query'], tokens: ['GetItem', 'UpdateItem'], counters: ['UpdateItem'] } },
   },
   {
     id: 'CreateAssistRequest',
@@ -56,7 +63,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     factory: 'createAssistRequestHandler',
     access: 'public',
     // pepper: the per-IP limit keys its counter with an HMAC of the IP, never the IP itself.
-    grants: { tables: { assistRequests: 'write', counters: 'readWrite' }, kms: 'encrypt', pepper: true },
+    grants: { tables: { assistRequests: ['PutItem'], counters: ['UpdateItem'] }, kms: 'encrypt', pepper: true },
   },
   {
     id: 'StaffLookup',
@@ -65,7 +72,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-lookup.ts',
     factory: 'createStaffLookupHandler',
     access: 'staff',
-    grants: { tables: { exposures: 'read', counters: 'readWrite', audit: 'append' }, pepper: true },
+    grants: { tables: { exposures: ['Query'], counters: ['UpdateItem'], audit: ['PutItem'] }, pepper: true },
   },
   {
     id: 'StaffConfirmation',
@@ -75,7 +82,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     factory: 'createStaffConfirmationHandler',
     access: 'staff',
     grants: {
-      tables: { exposures: 'read', tokens: 'write', counters: 'readWrite', audit: 'append' },
+      tables: { exposures: ['Query'], tokens: ['PutItem', 'GetItem'], counters: ['UpdateItem'], audit: ['PutItem'] },
       pepper: true,
       emailQueue: true,
     },
@@ -87,7 +94,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-list-assist-requests.ts',
     factory: 'createStaffListAssistRequestsHandler',
     access: 'staff',
-    grants: { tables: { assistRequests: 'read', counters: 'readWrite', audit: 'append' }, kms: 'decrypt' },
+    grants: { tables: { assistRequests: ['QueryIndexes'], audit: ['PutItem'] }, kms: 'decrypt' },
   },
   {
     id: 'StaffUpdateAssistRequest',
@@ -96,7 +103,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-update-assist-request.ts',
     factory: 'createStaffUpdateAssistRequestHandler',
     access: 'staff',
-    grants: { tables: { assistRequests: 'readWrite', counters: 'readWrite', audit: 'append' } },
+    grants: { tables: { assistRequests: ['UpdateItem'], audit: ['PutItem'] } },
   },
   {
     id: 'StaffAudit',
@@ -105,7 +112,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-audit.ts',
     factory: 'createStaffAuditHandler',
     access: 'staff',
-    grants: { tables: { audit: 'queryAndAppend' } },
+    // The audit log is append-only for everyone: even its reader has no UpdateItem or DeleteItem.
+    grants: { tables: { audit: ['Query', 'PutItem'] } },
   },
   {
     id: 'StaffMetrics',
@@ -114,7 +122,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-metrics.ts',
     factory: 'createStaffMetricsHandler',
     access: 'staff',
-    grants: { tables: { counters: 'read', audit: 'append' } },
+    grants: { tables: { counters: ['GetItem'], audit: ['PutItem'] } },
   },
 ];
 

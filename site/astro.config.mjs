@@ -13,8 +13,13 @@ const breachConfigPath = process.env.BREACH_CONFIG
   ? resolve(process.env.BREACH_CONFIG)
   : fileURLToPath(new URL('../config/breach.json', import.meta.url));
 
+// The public origin (https://datalek.example.nl) when known at build time: hreflang alternates must be absolute URLs,
+// so without it the page names no alternate (the language switch link still works).
+const site = process.env.SITE_URL || undefined;
+
 export default defineConfig({
   output: 'static',
+  site,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { brandingSchema, callbackSchema } from './breach-config-presentation';
 import { InvalidConfigError, PortalClosedError } from './errors';
 import { FIELDS } from './fields';
 import { isGenuineSenderAddress } from './genuine-sender';
@@ -65,6 +66,10 @@ export const breachConfigSchema = z
         auditDays: z.number().int().positive(),
       })
       .strict(),
+    branding: brandingSchema.optional(),
+    callback: callbackSchema.optional(),
+    /** Shown as the format hint on the call-back form; must match customerNumberPattern. */
+    customerNumberExample: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -79,6 +84,12 @@ export const breachConfigSchema = z
     } catch {
       ctx.addIssue({ code: 'custom', path: ['customerNumberPattern'], message: 'is not a valid regular expression' });
     }
+    if (
+      config.customerNumberExample !== undefined &&
+      !matches(config.customerNumberPattern, config.customerNumberExample)
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['customerNumberExample'], message: 'must match customerNumberPattern' });
+    }
     const senderDomain = config.sender.address.split('@')[1] ?? '';
     if (!config.genuineSenderDomains.some((d) => senderDomain === d || senderDomain.endsWith(`.${d}`))) {
       ctx.addIssue({ code: 'custom', path: ['sender', 'address'], message: 'must be in one of genuineSenderDomains' });
@@ -92,6 +103,14 @@ export const breachConfigSchema = z
   });
 
 export type BreachConfig = z.infer<typeof breachConfigSchema>;
+
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
+}
 
 /** Validates parsed JSON; throws one InvalidConfigError naming the first bad key. */
 export function parseBreachConfig(input: unknown): BreachConfig {

@@ -96,16 +96,28 @@ export interface AssistRequestRecord {
   note?: string;
   updatedAt?: number;
   updatedBy?: string;
+  /** The staff member who claimed the call-back, so two agents do not call one customer. */
+  assignee?: string;
   expiresAtEpochSeconds: number;
 }
+
+/** `take`: assign to `updatedBy`; `release`: unassign. Both only while the request is free or already theirs. */
+export type AssistRequestClaim = 'take' | 'release';
 
 export interface AssistRequestStore {
   create(record: AssistRequestRecord): Promise<void>;
   listByStatus(status: AssistRequestStatus, limit: number): Promise<AssistRequestRecord[]>;
-  /** Returns the updated record, or undefined if the id does not exist. */
+  /** Returns the updated record, or undefined if the id does not exist; a claim on a request someone else holds
+   *  throws AssistRequestClaimedError (a conditional write, so of two agents claiming at once one wins). */
   update(
     id: string,
-    change: { status: AssistRequestStatus; note?: string; updatedAt: number; updatedBy: string },
+    change: {
+      status: AssistRequestStatus;
+      note?: string;
+      updatedAt: number;
+      updatedBy: string;
+      claim?: AssistRequestClaim;
+    },
   ): Promise<AssistRequestRecord | undefined>;
 }
 

@@ -1,3 +1,4 @@
+import { assistReference } from '../core/assist-reference';
 import { assistRequestSchema, mapAssistValidationError } from '../core/check/api-schemas';
 import { createAssistRequest } from '../core/check/create-assist-request';
 import type { PortalDependencies } from '../dependencies';
@@ -6,8 +7,8 @@ import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionAssistRequestDependencies, productionObservability } from '../production';
 
 /*
- * POST /api/v1/assist-requests → 202 {"status":"accepted"}. The request id is not returned: the customer has
- * nothing to do with it, and it would only be one more identifier to leak.
+ * POST /api/v1/assist-requests → 202 {"status":"accepted","reference":"1A2B-3C4D"}. The request id itself is not
+ * returned, only a short reference derived from it (core/assist-reference.ts) that the agent sees in the queue too.
  */
 
 export type CreateAssistRequestDependencies = Pick<
@@ -21,8 +22,8 @@ export function createAssistRequestHandler(deps: CreateAssistRequestDependencies
     schema: assistRequestSchema,
     mapValidationError: mapAssistValidationError,
     handle: async ({ body, sourceIp }) => {
-      await createAssistRequest(deps, { ...body, sourceIp });
-      return { status: 202, body: { status: 'accepted' } };
+      const { id } = await createAssistRequest(deps, { ...body, sourceIp });
+      return { status: 202, body: { status: 'accepted', reference: assistReference(id) } };
     },
   });
 }

@@ -75,7 +75,21 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     response.end(body);
     return;
   }
-  await serveStaticSite(request, response, { root: options.siteRoot, securityHeaders: options.securityHeaders });
+  if (path === '/staff/config.json') {
+    // Deployed, the CDK app puts the Cognito settings here; locally the console signs in with the dev login.
+    response.writeHead(200, {
+      ...options.securityHeaders,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    response.end(JSON.stringify({ mode: 'local', loginPath: '/api/v1/local/staff-login' }));
+    return;
+  }
+  await serveStaticSite(request, response, {
+    root: options.siteRoot,
+    securityHeaders: options.securityHeaders,
+    localInboxUrl: options.localInfo.inboxUrl,
+  });
 }
 
 function requestPath(target: string | undefined): string | undefined {

@@ -1,11 +1,13 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 
 /*
  * Serves the built Astro site (site/dist) the way CloudFront + S3 will: content types, index.html for folders, the
- * 404 page, and the same security headers the CDN adds. Refuses anything that would leave the site folder.
+ * 404 page, the same security headers the CDN adds, and text compressed (br, else gzip) as CloudFront compresses it,
+ * so local Lighthouse figures mean something. Refuses anything that would leave the site folder. Locally only, the
+ * "local demo" banner slot every page carries is filled in here, so pages without a script show it too.
  */
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -35,7 +37,14 @@ export interface StaticSiteOptions {
   root: string;
   /** Headers sent with every response (the CDN's response-headers policy). */
   securityHeaders: Record<string, string>;
+  /** Local stack only: the mail inbox the banner links to. */
+  localInboxUrl?: string;
 }
+
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|manifest\+json)|image\/svg\+xml)/;
+// CloudFront compresses objects between 1 000 bytes and 10 MB.
+const MIN_COMPRESS_BYTES = 1000;
+const BANNER_SLOT = /<p id="local-banner" class="local-banner" data-label="([^"]*)" hidden><\/p>/;
 
 export type StaticFileResolution = { kind: 'file'; path: string } | { kind: 'not_found' } | { kind: 'forbidden' };
 
@@ -85,49 +94,83 @@ export async function serveStaticSite(
     return;
   }
   if (resolution.kind === 'not_found') {
-    await sendNotFound(response, options, urlPath, method === 'HEAD');
+    await sendNotFound(request, response, options, urlPath);
     return;
   }
-  await sendFile(response, options, resolution.path, 200, method === 'HEAD');
+  await sendFile(request, response, options, resolution.path, 200);
 }
 
-async function sendNotFound(response: ServerResponse, options: StaticSiteOptions, urlPath: string, headOnly: boolean) {
+async function sendNotFound(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: StaticSiteOptions,
+  urlPath: string,
+) {
   const locale = /^\/(nl|en)(\/|$)/.exec(urlPath)?.[1];
   const pages = [locale ? join(options.root, locale, '404.html') : undefined, join(options.root, '404.html')];
   for (const page of pages) {
-    if (page && (await isFile(page))) return sendFile(response, options, page, 404, headOnly);
+    if (page && (await isFile(page))) return sendFile(request, response, options, page, 404);
   }
   response.writeHead(404, { ...options.securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
   response.end('Not Found');
 }
 
 async function sendFile(
+  request: IncomingMessage,
   response: ServerResponse,
   options: StaticSiteOptions,
   path: string,
   status: number,
-  headOnly: boolean,
 ) {
-  const info = await stat(path);
   const extension = extname(path).toLowerCase();
-  response.writeHead(status, {
+  const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
+  let body: Buffer = await readFile(path);
+  if (extension === '.html' && options.localInboxUrl) body = withLocalBanner(body, options.localInboxUrl);
+  const headers: Record<string, string> = {
     ...options.securityHeaders,
-    'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
-    'content-length': String(info.size),
+    'content-type': contentType,
     // Astro fingerprints /_astro/ assets; pages must be revalidated so a redeploy shows at once.
     'cache-control': path.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  if (headOnly) {
-    response.end();
-    return;
+  };
+  if (COMPRESSIBLE.test(contentType)) {
+    headers.vary = 'accept-encoding';
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    if (encoding && body.length >= MIN_COMPRESS_BYTES) {
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(body);
+      headers['content-encoding'] = encoding;
+    }
   }
-  await new Promise<void>((done, fail) => {
-    const stream = createReadStream(path);
-    stream.once('error', fail);
-    response.once('finish', () => done());
-    response.once('close', () => done());
-    stream.pipe(response);
-  });
+  headers['content-length'] = String(body.length);
+  response.writeHead(status, headers);
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+  const offered = (accept ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, quality]) => quality?.trim() !== 'q=0')
+    .map(([name]) => name?.trim().toLowerCase());
+  if (offered.includes('br')) return 'br';
+  if (offered.includes('gzip')) return 'gzip';
+  return undefined;
+}
+
+function withLocalBanner(html: Buffer, inboxUrl: string): Buffer {
+  const text = html.toString('utf8');
+  const filled = text.replace(
+    BANNER_SLOT,
+    (_slot, label: string) =>
+      `<p id="local-banner" class="local-banner"><a href="${escapeAttribute(inboxUrl)}">${label}</a></p>`,
+  );
+  return filled === text ? html : Buffer.from(filled, 'utf8');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -69,7 +69,7 @@ describe.each(['nl', 'en'] as const)('customer journey (%s)', (locale) => {
     expect(resultScan.violations.map((violation) => violation.id)).toEqual([]);
 
     await page.locator('[data-state="exposed"] [data-field="iban"] a').click();
-    await page.waitForURL(`**/${locale}/guidance/iban`);
+    await page.waitForURL(`**/${locale}/guidance/iban#back-to-result`);
     expect(await page.locator('h1').textContent()).toContain('IBAN');
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
   });

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { breachConfigPathFromEnv } from '../../functions/config/load-breach-config';
 import type { Clock } from '../../functions/core/ports';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
@@ -36,7 +36,7 @@ export interface BrowserSession {
   stack: LocalStack;
   browser: Browser;
   clock: OffsetClock;
-  newContext(options?: { javaScriptEnabled?: boolean }): Promise<BrowserContext>;
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Waits for the queue to send everything, then returns the newest mail to `address` received after `since`. */
   latestMailTo(address: string, sinceEpochSeconds: number): Promise<StoredEmail>;
   close(): Promise<void>;

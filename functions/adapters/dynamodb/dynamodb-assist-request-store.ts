@@ -1,6 +1,13 @@
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors';
-import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock } from '../../core/ports';
+import type {
+  AssistRequestClaim,
+  AssistRequestRecord,
+  AssistRequestStatus,
+  AssistRequestStore,
+  Clock,
+} from '../../core/ports';
+import { AssistRequestClaimedError } from '../../core/staff/staff-errors';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
 import { queryItems } from './query-items';
@@ -59,19 +66,34 @@ export class DynamoDbAssistRequestStore implements AssistRequestStore {
 
   async update(
     id: string,
-    change: { status: AssistRequestStatus; note?: string; updatedAt: number; updatedBy: string },
+    change: {
+      status: AssistRequestStatus;
+      note?: string;
+      updatedAt: number;
+      updatedBy: string;
+      claim?: AssistRequestClaim;
+    },
   ): Promise<AssistRequestRecord | undefined> {
     const assignments = ['#status = :status', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy'];
     if (change.note !== undefined) assignments.push('note = :note');
+    if (change.claim === 'take') assignments.push('#assignee = :updatedBy');
+    // Unknown and expired ids fail the condition instead of creating a half item; a claim also needs the request to
+    // be free or already this agent's, checked in the same write so two agents claiming at once cannot both win.
+    const condition = `attribute_exists(id) AND #expiresAt > :now${
+      change.claim ? ' AND (attribute_not_exists(#assignee) OR #assignee = :updatedBy)' : ''
+    }`;
     try {
       const result = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { id },
-          UpdateExpression: `SET ${assignments.join(', ')}`,
-          // Unknown and expired ids fail the condition instead of creating a half item.
-          ConditionExpression: 'attribute_exists(id) AND #expiresAt > :now',
-          ExpressionAttributeNames: { '#status': 'status', '#expiresAt': TTL_ATTRIBUTE },
+          UpdateExpression: `SET ${assignments.join(', ')}${change.claim === 'release' ? ' REMOVE #assignee' : ''}`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#expiresAt': TTL_ATTRIBUTE,
+            ...(change.claim ? { '#assignee': 'assignee' } : {}),
+          },
           ExpressionAttributeValues: {
             ':status': change.status,
             ':updatedAt': change.updatedAt,
@@ -84,8 +106,22 @@ export class DynamoDbAssistRequestStore implements AssistRequestStore {
       );
       return result.Attributes ? toRecord(result.Attributes) : undefined;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return undefined;
+      if (isConditionalCheckFailed(error)) {
+        if (change.claim && (await this.isClaimedByOther(id, change.updatedBy))) throw new AssistRequestClaimedError();
+        return undefined;
+      }
       mapDynamoDbError(error);
+    }
+  }
+
+  /** Why a conditional claim failed: someone else holds a live request (else it is unknown or expired). */
+  private async isClaimedByOther(id: string, staffId: string): Promise<boolean> {
+    try {
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id } }));
+      if (!Item || Number(Item[TTL_ATTRIBUTE]) <= nowEpochSeconds(this.clock.now())) return false;
+      return typeof Item.assignee === 'string' && Item.assignee !== staffId;
+    } catch (error) {
+      return mapDynamoDbError(error);
     }
   }
 }
@@ -101,6 +137,7 @@ function toItem(record: AssistRequestRecord): Record<string, unknown> {
     ...(record.note === undefined ? {} : { note: record.note }),
     ...(record.updatedAt === undefined ? {} : { updatedAt: record.updatedAt }),
     ...(record.updatedBy === undefined ? {} : { updatedBy: record.updatedBy }),
+    ...(record.assignee === undefined ? {} : { assignee: record.assignee }),
   };
 }
 
@@ -115,5 +152,6 @@ function toRecord(item: Record<string, unknown>): AssistRequestRecord {
     ...(typeof item.note === 'string' ? { note: item.note } : {}),
     ...(item.updatedAt === undefined ? {} : { updatedAt: Number(item.updatedAt) }),
     ...(typeof item.updatedBy === 'string' ? { updatedBy: item.updatedBy } : {}),
+    ...(typeof item.assignee === 'string' ? { assignee: item.assignee } : {}),
   };
 }

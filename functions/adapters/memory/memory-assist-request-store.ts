@@ -1,5 +1,12 @@
 import { ConflictError } from '../../core/errors';
-import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock } from '../../core/ports';
+import type {
+  AssistRequestClaim,
+  AssistRequestRecord,
+  AssistRequestStatus,
+  AssistRequestStore,
+  Clock,
+} from '../../core/ports';
+import { AssistRequestClaimedError } from '../../core/staff/staff-errors';
 import { isExpired } from '../dynamodb/item-expiry';
 
 /** In-memory AssistRequestStore: the queue lists oldest first and hides expired requests, like the GSI query. */
@@ -24,16 +31,27 @@ export class MemoryAssistRequestStore implements AssistRequestStore {
 
   async update(
     id: string,
-    change: { status: AssistRequestStatus; note?: string; updatedAt: number; updatedBy: string },
+    change: {
+      status: AssistRequestStatus;
+      note?: string;
+      updatedAt: number;
+      updatedBy: string;
+      claim?: AssistRequestClaim;
+    },
   ): Promise<AssistRequestRecord | undefined> {
     const record = this.requests.get(id);
     if (!record || isExpired(record.expiresAtEpochSeconds, this.clock.now())) return undefined;
+    if (change.claim && record.assignee !== undefined && record.assignee !== change.updatedBy) {
+      throw new AssistRequestClaimedError();
+    }
+    const { assignee: _previous, ...unassigned } = record;
     const updated: AssistRequestRecord = {
-      ...record,
+      ...(change.claim === 'release' ? unassigned : record),
       status: change.status,
       updatedAt: change.updatedAt,
       updatedBy: change.updatedBy,
       ...(change.note === undefined ? {} : { note: change.note }),
+      ...(change.claim === 'take' ? { assignee: change.updatedBy } : {}),
     };
     this.requests.set(id, updated);
     return { ...updated };

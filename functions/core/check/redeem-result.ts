@@ -26,6 +26,9 @@ export interface ResultView {
   exposed: Field[];
   matchedBy: IdentifierType[];
   recordCount: number;
+  /** Seconds the result stays readable from now: the page keeps it in the tab that long (relative, so the browser's
+   *  clock need not agree with ours). */
+  readableSeconds: number;
   /** Field → site path of the guidance page for it, in the token's locale. */
   guidance: Partial<Record<Field, string>>;
 }
@@ -43,13 +46,15 @@ export async function redeemResult(deps: RedeemResultDependencies, token: string
   );
   // A token minted for an address without a record (the miss path stores one too) opens nothing.
   if (records.length === 0) throw new TokenUnknownError();
-  return resultView(
+  const view = resultView(
     config,
     readable.locale,
     readable.identifierType,
     records.length,
     records.flatMap((r) => r.fields),
   );
+  const readableSeconds = Math.max(0, Math.floor(((readable.readableUntil ?? now) - now) / 1000));
+  return { ...view, readableSeconds };
 }
 
 async function openReadWindow(deps: RedeemResultDependencies, stored: TokenRecord, now: number): Promise<TokenRecord> {
@@ -79,7 +84,7 @@ function resultView(
   matchedBy: IdentifierType,
   recordCount: number,
   fields: Field[],
-): ResultView {
+): Omit<ResultView, 'readableSeconds'> {
   const exposed = sortFieldsByRisk(fields);
   return {
     breach: { id: config.id, organisation: config.organisation.name, title: config.title[locale] },

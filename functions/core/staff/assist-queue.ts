@@ -1,6 +1,6 @@
 import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock, SecretBox } from '../ports';
 import type { StaffCallAudit } from './audit-trail';
-import { AssistRequestNotFoundError } from './staff-errors';
+import { AssistRequestClaimedError, AssistRequestNotFoundError } from './staff-errors';
 import type { AssistRequestUpdate } from './staff-requests';
 
 /*
@@ -21,6 +21,7 @@ export interface AssistQueueItem {
   note?: string;
   updatedAt?: string;
   updatedBy?: string;
+  assignee?: string;
 }
 
 export interface AssistQueueDependencies {
@@ -46,21 +47,31 @@ export async function updateAssistRequest(
   call: StaffCallAudit,
   id: string,
   change: AssistRequestUpdate,
-): Promise<{ id: string; status: AssistRequestStatus; note?: string; updatedAt?: string; updatedBy?: string }> {
+): Promise<Omit<AssistQueueItem, 'details'>> {
   const staff = call.staff;
   if (!staff) throw new Error('updateAssistRequest needs an identified staff call');
-  const updated = await deps.assistRequests.update(id, {
-    status: change.status,
-    ...(change.note !== undefined ? { note: change.note } : {}),
-    updatedAt: deps.clock.now(),
-    updatedBy: staff.staffId,
-  });
+  let updated: AssistRequestRecord | undefined;
+  try {
+    updated = await deps.assistRequests.update(id, {
+      status: change.status,
+      ...(change.note !== undefined ? { note: change.note } : {}),
+      ...(change.claim !== undefined ? { claim: change.claim } : {}),
+      updatedAt: deps.clock.now(),
+      updatedBy: staff.staffId,
+    });
+  } catch (error) {
+    if (error instanceof AssistRequestClaimedError) {
+      await call.record({ outcome: 'refused', detail: `id=${id};claimed_by_other` });
+    }
+    throw error;
+  }
   if (!updated) {
     await call.record({ outcome: 'refused', detail: 'assist_request_not_found' });
     throw new AssistRequestNotFoundError();
   }
   // The request id is a random key, not an identifier: it ties the record to the queue item that was worked on.
-  await call.record({ outcome: 'allowed', detail: `id=${id};status=${change.status}` });
+  const claim = change.claim ? `;claim=${change.claim}` : '';
+  await call.record({ outcome: 'allowed', detail: `id=${id};status=${change.status}${claim}` });
   const { details: _sealed, ...visible } = toQueueItem(updated, {});
   return visible;
 }
@@ -75,6 +86,7 @@ function toQueueItem(record: AssistRequestRecord, details: CallbackDetails): Ass
     ...(record.note !== undefined ? { note: record.note } : {}),
     ...(record.updatedAt !== undefined ? { updatedAt: new Date(record.updatedAt).toISOString() } : {}),
     ...(record.updatedBy !== undefined ? { updatedBy: record.updatedBy } : {}),
+    ...(record.assignee !== undefined ? { assignee: record.assignee } : {}),
   };
 }
 

@@ -24,6 +24,13 @@ export class ForbiddenError extends PortalError {
   }
 }
 
+/** The call-back is claimed by another staff member → 409; the console then shows who has it. */
+export class AssistRequestClaimedError extends PortalError {
+  constructor() {
+    super('assist_request_claimed', 409, 'Another staff member has already claimed this call-back.');
+  }
+}
+
 export class AssistRequestNotFoundError extends PortalError {
   constructor() {
     super('assist_request_not_found', 404, 'There is no assisted-lookup request with this id (it may have expired).');

@@ -38,7 +38,11 @@ export type StaffConfirmationRequest = z.output<typeof staffConfirmationRequestS
 export const ASSIST_REQUEST_STATUSES = ['open', 'in_progress', 'done'] as const;
 
 export const assistRequestUpdateSchema = z
-  .object({ status: z.enum(ASSIST_REQUEST_STATUSES), note: z.string().trim().max(MAX_NOTE_LENGTH).optional() })
+  .object({
+    status: z.enum(ASSIST_REQUEST_STATUSES),
+    note: z.string().trim().max(MAX_NOTE_LENGTH).optional(),
+    claim: z.enum(['take', 'release']).optional(),
+  })
   .strict();
 export type AssistRequestUpdate = z.output<typeof assistRequestUpdateSchema>;
 

@@ -88,7 +88,7 @@ export function englishUiText(config: BreachConfig): UiText {
       exposedHeading: 'This data of yours was taken',
       exposedIntro: 'The most important comes first. Each item says what you can do.',
       matchedRecords: 'We found {count} customer records for this email address; below you see them all together.',
-      matchedOneRecord: 'We found 1 customer record for this email address.',
+      matchedOneRecord: 'We found one customer record for this email address.',
       readGuidance: 'What can you do?',
       nothingHeading: 'None of your data was taken',
       nothing:
@@ -107,6 +107,8 @@ export function englishUiText(config: BreachConfig): UiText {
       retry: 'Try again',
       noTokenHeading: 'Open this page through the link in your email',
       noToken: 'This page only shows your result when you open it through the personal link in our email.',
+      doFirstHeading: 'Do these first',
+      print: 'Print or save as PDF',
       nextStepsHeading: 'Watch out for phishing',
       nextSteps: [
         `Criminals can use this data to pose as ${org}, your bank or the government.`,
@@ -123,7 +125,9 @@ export function englishUiText(config: BreachConfig): UiText {
       phoneLabel: 'Phone number',
       phoneHint: 'Where we can call you back, for example 06 12345678.',
       customerNumberLabel: 'Customer number (if you know it)',
-      customerNumberHint: 'It is on your invoice.',
+      customerNumberHint: config.customerNumberExample
+        ? `It is on your invoice, for example ${config.customerNumberExample}.`
+        : 'It is on your invoice.',
       contactLegend: 'How can we find you?',
       contactHint: 'Enter a phone number or a customer number, or both.',
       preferredTimeLabel: 'When is the best time to call you?',
@@ -144,9 +148,13 @@ export function englishUiText(config: BreachConfig): UiText {
       invalidMessage: 'Your message is too long. Make it shorter.',
       thanksHeading: 'Thank you, we will call you back',
       thanks: [
-        'An agent will call you as soon as possible, at the time you chose.',
+        config.callback
+          ? `An agent will call you within ${config.callback.withinWorkingDays === 1 ? '1 working day' : `${config.callback.withinWorkingDays} working days`}, at the time you chose. We will call from ${config.callback.callerNumber}.`
+          : 'An agent will call you as soon as possible, at the time you chose.',
+        'Mention your reference when you call us or we call you. The agent says it too, so you know the call is about your request.',
         `Note: the agent never asks for your password, login codes or bank details. In doubt? Hang up and call ${support.phone} yourself.`,
       ],
+      referenceLabel: 'Your reference:',
     },
     closing: {
       heading: 'The check has closed',
@@ -167,6 +175,7 @@ export function englishUiText(config: BreachConfig): UiText {
       reportHeading: 'Where to report',
       sourcesHeading: 'Sources',
       otherFields: 'Other kinds of data',
+      backToResult: 'Back to your result',
     },
     redirect: { title: 'Data breach check', body: 'Choose your language:' },
   };

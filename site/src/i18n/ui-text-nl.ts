@@ -87,8 +87,8 @@ export function dutchUiText(config: BreachConfig): UiText {
       loading: 'Je uitslag wordt opgehaald…',
       exposedHeading: 'Deze gegevens van jou zijn buitgemaakt',
       exposedIntro: 'Het belangrijkste staat bovenaan. Bij elk gegeven lees je wat je kunt doen.',
-      matchedRecords: 'We vonden {count} klantgegevens bij dit e-mailadres; je ziet hieronder alles samen.',
-      matchedOneRecord: 'We vonden 1 klantgegeven bij dit e-mailadres.',
+      matchedRecords: 'We vonden {count} klantrecords bij dit e-mailadres; hieronder zie je ze samen.',
+      matchedOneRecord: 'We vonden één klantrecord bij dit e-mailadres.',
       readGuidance: 'Wat kun je doen?',
       nothingHeading: 'Er zijn geen gegevens van jou buitgemaakt',
       nothing:
@@ -107,6 +107,8 @@ export function dutchUiText(config: BreachConfig): UiText {
       retry: 'Probeer opnieuw',
       noTokenHeading: 'Open deze pagina via de link in je e-mail',
       noToken: 'Deze pagina toont je uitslag alleen als je hem opent via de persoonlijke link in onze e-mail.',
+      doFirstHeading: 'Doe dit eerst',
+      print: 'Afdrukken of bewaren als pdf',
       nextStepsHeading: 'Let op phishing',
       nextSteps: [
         `Criminelen kunnen deze gegevens gebruiken om zich voor te doen als ${org}, je bank of de overheid.`,
@@ -123,7 +125,9 @@ export function dutchUiText(config: BreachConfig): UiText {
       phoneLabel: 'Telefoonnummer',
       phoneHint: 'Waarop we je kunnen terugbellen, bijvoorbeeld 06 12345678.',
       customerNumberLabel: 'Klantnummer (als je het weet)',
-      customerNumberHint: 'Staat op je factuur.',
+      customerNumberHint: config.customerNumberExample
+        ? `Staat op je factuur, bijvoorbeeld ${config.customerNumberExample}.`
+        : 'Staat op je factuur.',
       contactLegend: 'Hoe kunnen we je vinden?',
       contactHint: 'Vul een telefoonnummer of een klantnummer in, of allebei.',
       preferredTimeLabel: 'Wanneer kunnen we je het best bellen?',
@@ -144,9 +148,13 @@ export function dutchUiText(config: BreachConfig): UiText {
       invalidMessage: 'Je bericht is te lang. Maak het korter.',
       thanksHeading: 'Bedankt, we bellen je terug',
       thanks: [
-        'Een medewerker belt je zo snel mogelijk, op het moment dat je hebt gekozen.',
+        config.callback
+          ? `Een medewerker belt je binnen ${config.callback.withinWorkingDays === 1 ? '1 werkdag' : `${config.callback.withinWorkingDays} werkdagen`}, op het moment dat je hebt gekozen. We bellen vanaf ${config.callback.callerNumber}.`
+          : 'Een medewerker belt je zo snel mogelijk, op het moment dat je hebt gekozen.',
+        'Noem je referentie als je ons belt of als wij je bellen. De medewerker noemt hem ook, zodat je weet dat het om jouw verzoek gaat.',
         `Let op: de medewerker vraagt nooit om je wachtwoord, inlogcodes of bankgegevens. Twijfel je? Hang op en bel zelf ${support.phone}.`,
       ],
+      referenceLabel: 'Je referentie:',
     },
     closing: {
       heading: 'De check is gesloten',
@@ -167,6 +175,7 @@ export function dutchUiText(config: BreachConfig): UiText {
       reportHeading: 'Waar meld je het?',
       sourcesHeading: 'Bronnen',
       otherFields: 'Andere gegevens',
+      backToResult: 'Terug naar je uitslag',
     },
     redirect: { title: 'Datalekcheck', body: 'Kies je taal:' },
   };

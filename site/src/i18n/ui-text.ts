@@ -81,6 +81,8 @@ export interface UiText {
     noToken: string;
     nextStepsHeading: string;
     nextSteps: string[];
+    doFirstHeading: string;
+    print: string;
   };
   assist: {
     title: string;
@@ -106,6 +108,8 @@ export interface UiText {
     invalidMessage: string;
     thanksHeading: string;
     thanks: string[];
+    /** Followed by the reference the API returns, filled in at run time. */
+    referenceLabel: string;
   };
   closing: { heading: string; body: string[] };
   guidanceIndex: { title: string; intro: string };
@@ -117,6 +121,8 @@ export interface UiText {
     reportHeading: string;
     sourcesHeading: string;
     otherFields: string;
+    /** Shown only when the page was opened from the result page (see the :target rule in site.css). */
+    backToResult: string;
   };
   redirect: { title: string; body: string };
 }

@@ -1,7 +1,7 @@
-import { postJson } from './api-client';
+import { isRecord, postJson } from './api-client';
 import { assistFieldError } from './assist-api-errors';
+import { assistDraftErrors } from './assist-checks';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
-import { showLocalBanner } from './local-banner';
 import { applyClosingDate } from './portal-closing';
 import { minutesFromSeconds } from './retry-after';
 
@@ -12,7 +12,6 @@ import { minutesFromSeconds } from './retry-after';
  */
 
 export function startAssistForm(): void {
-  void showLocalBanner();
   if (applyClosingDate()) return;
   const form = document.querySelector<HTMLFormElement>('#assist-form');
   if (!form) return;
@@ -37,19 +36,19 @@ async function submitAssistRequest(form: HTMLFormElement): Promise<void> {
     locale: form.dataset.locale,
     message: fieldValue(form, 'message') || undefined,
   };
-  const missing: FieldError[] = [];
-  if (!request.name) missing.push({ field: 'name', message: formMessage(form, 'invalid_name') });
-  if (!request.phone && !request.customerNumber)
-    missing.push({ field: 'phone', message: formMessage(form, 'need_contact') });
-  if (!request.preferredTime)
-    missing.push({ field: 'preferredTime', message: formMessage(form, 'invalid_preferred_time') });
-  if (missing.length > 0) return showErrors(form, missing);
+  const problems = assistDraftErrors(request, form.dataset.customerNumberPattern ?? '');
+  if (problems.length > 0) {
+    return showErrors(
+      form,
+      problems.map(({ field, messageKey }) => ({ field, message: formMessage(form, messageKey) })),
+    );
+  }
 
   clearErrors(form);
   setBusy(form, true);
   const outcome = await postJson(form.dataset.endpoint ?? '/api/v1/assist-requests', request);
   setBusy(form, false);
-  if (outcome.kind === 'ok') return showThanks(form);
+  if (outcome.kind === 'ok') return showThanks(form, referenceIn(outcome.body));
   if (outcome.kind === 'network') return showErrors(form, [{ message: formMessage(form, 'network') }]);
   if (outcome.status === 429) {
     const minutes = String(minutesFromSeconds(outcome.retryAfterSeconds));
@@ -66,11 +65,18 @@ function fieldErrorFor(form: HTMLFormElement, code: string, message: string): Fi
   return { field: known.field, message: formMessage(form, known.messageKey) };
 }
 
-function showThanks(form: HTMLFormElement): void {
+function referenceIn(body: unknown): string {
+  return isRecord(body) && typeof body.reference === 'string' ? body.reference : '';
+}
+
+function showThanks(form: HTMLFormElement, reference: string): void {
   const block = form.closest<HTMLElement>('[data-closable]');
   if (block) block.hidden = true;
   const thanks = document.querySelector<HTMLElement>('[data-assist-thanks]');
   if (!thanks) return;
+  const shown = thanks.querySelector<HTMLElement>('[data-assist-reference]');
+  if (shown) shown.textContent = reference;
+  if (shown?.parentElement) shown.parentElement.hidden = reference === '';
   thanks.hidden = false;
   thanks.querySelector<HTMLElement>('h2')?.focus();
 }

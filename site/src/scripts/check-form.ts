@@ -1,6 +1,5 @@
 import { type ApiOutcome, postJson } from './api-client';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
-import { showLocalBanner } from './local-banner';
 import { applyClosingDate } from './portal-closing';
 import { minutesFromSeconds } from './retry-after';
 
@@ -9,7 +8,6 @@ import { minutesFromSeconds } from './retry-after';
  * not a membership oracle), so the only next step is the "check sent" page; errors stay on the form.
  */
 export function startCheckForm(): void {
-  void showLocalBanner();
   if (applyClosingDate()) return;
   const form = document.querySelector<HTMLFormElement>('#check-form');
   if (!form) return;

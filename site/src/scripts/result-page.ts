@@ -1,6 +1,6 @@
 import { isRecord, postJson } from './api-client';
-import { showLocalBanner } from './local-banner';
 import { type ResultState, stateForError, tokenFromFragment } from './result-fragment';
+import { forgetResult, keepResult, keptResult } from './result-store';
 
 /*
  * The result page island. The token arrives in the URL fragment (`#t=…`), which browsers never send to a server, so
@@ -10,11 +10,11 @@ import { type ResultState, stateForError, tokenFromFragment } from './result-fra
  */
 
 export function startResultPage(): void {
-  void showLocalBanner();
   const root = document.getElementById('result');
   if (!root) return;
   const endpoint = root.dataset.endpoint ?? '/api/v1/results';
   let token = takeTokenFromFragment();
+  root.querySelector('[data-print]')?.addEventListener('click', () => window.print());
   root.querySelector('[data-retry]')?.addEventListener('click', () => {
     if (token) void redeem(root, endpoint, token);
   });
@@ -30,7 +30,20 @@ export function startResultPage(): void {
   if (token) {
     carryTokenToOtherLanguage(token);
     void redeem(root, endpoint, token);
-  } else showState(root, 'no_token');
+    return;
+  }
+  // Back from a guidance page, or switched language: the result redeemed earlier in this tab, while its window lasts.
+  showKeptResult(root);
+}
+
+function showKeptResult(root: HTMLElement): void {
+  const kept = keptResult();
+  if (!kept) showState(root, 'no_token');
+  else if (kept.exposed.length === 0) showState(root, 'nothing', false);
+  else {
+    renderExposed(root, kept.exposed, kept.recordCount);
+    showState(root, 'exposed', false);
+  }
 }
 
 /* Switching language keeps the result: the other locale's result page gets the token in its fragment again (within
@@ -51,29 +64,41 @@ async function redeem(root: HTMLElement, endpoint: string, token: string): Promi
   showState(root, 'loading', false);
   const outcome = await postJson(endpoint, { token });
   if (outcome.kind === 'network') return showState(root, 'network');
-  if (outcome.kind === 'error') return showState(root, stateForError(outcome.status, outcome.code));
+  if (outcome.kind === 'error') {
+    forgetResult();
+    return showState(root, stateForError(outcome.status, outcome.code));
+  }
   const body = isRecord(outcome.body) ? outcome.body : {};
   const exposed = Array.isArray(body.exposed) ? body.exposed.filter((field) => typeof field === 'string') : [];
+  const readableSeconds = typeof body.readableSeconds === 'number' ? body.readableSeconds : 0;
+  keepResult({ exposed, recordCount: matchedRecordCount(body) }, readableSeconds);
   if (exposed.length === 0) return showState(root, 'nothing');
   renderExposed(root, exposed, matchedRecordCount(body));
   showState(root, 'exposed');
 }
 
 function renderExposed(root: HTMLElement, exposed: string[], matchedRecords: number | undefined): void {
-  const list = root.querySelector('[data-exposed-list]');
-  const items = document.querySelector<HTMLTemplateElement>('#field-items')?.content;
-  if (!list || !items) return;
-  // Risk order as the API returns it: the template holds one item per field, in no particular order.
-  const chosen = exposed
-    .map((field) => items.querySelector(`[data-field="${CSS.escape(field)}"]`)?.cloneNode(true))
-    .filter((node): node is Node => node !== undefined);
-  list.replaceChildren(...chosen);
+  fillFromTemplate(root.querySelector('[data-exposed-list]'), '#field-items', exposed);
+  // "Do these first": the first step for each of the three riskiest fields this customer has exposed.
+  fillFromTemplate(root.querySelector('[data-first-steps]'), '#first-steps', exposed.slice(0, FIRST_STEPS));
   const count = root.querySelector<HTMLElement>('[data-matched-records]');
   if (count && matchedRecords !== undefined && matchedRecords > 0) {
     const template = (matchedRecords === 1 ? count.dataset.one : count.dataset.many) ?? '';
     count.textContent = template.replace('{count}', String(matchedRecords));
     count.hidden = false;
   }
+}
+
+const FIRST_STEPS = 3;
+
+/** Risk order as the API returns it: a template holds one item per field, in no particular order. */
+function fillFromTemplate(list: Element | null, templateId: string, fields: string[]): void {
+  const items = document.querySelector<HTMLTemplateElement>(templateId)?.content;
+  if (!list || !items) return;
+  const chosen = fields
+    .map((field) => items.querySelector(`[data-field="${CSS.escape(field)}"]`)?.cloneNode(true))
+    .filter((node): node is Node => node !== undefined);
+  list.replaceChildren(...chosen);
 }
 
 /** `recordCount`: how many breach records share the address (the result is their union). */

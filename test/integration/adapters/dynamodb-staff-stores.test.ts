@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbTokenStore } from '../../../functions/adapters/dynamodb/dynamodb-token-store';
 import { ConflictError, ServiceUnavailableError } from '../../../functions/core/errors';
 import type { AssistRequestRecord, AuditRecord } from '../../../functions/core/ports';
+import { AssistRequestClaimedError } from '../../../functions/core/staff/staff-errors';
 import { createEmulatorClients } from '../../../functions/local/dynamodb-emulator';
 import { freePort } from '../../support/free-port';
 import { DAY, key, START, seconds, useDynamoStores } from './dynamodb-store-fixture';
@@ -171,5 +172,53 @@ describe('when DynamoDB cannot be reached', () => {
     } finally {
       client.destroy();
     }
+  });
+});
+
+describe('DynamoDbAssistRequestStore claims', () => {
+  const change = (updatedBy: string, claim: 'take' | 'release') => ({
+    status: 'in_progress' as const,
+    updatedAt: START + 10,
+    updatedBy,
+    claim,
+  });
+
+  it('lets exactly one of two agents claiming at once win; the other is told it is claimed', async () => {
+    const id = key('claim');
+    await context.stores.assistRequests.create(assistRequest(id, START));
+    const attempts = await Promise.allSettled([
+      context.stores.assistRequests.update(id, change('agent-1', 'take')),
+      context.stores.assistRequests.update(id, change('agent-2', 'take')),
+    ]);
+    const won = attempts.filter((attempt) => attempt.status === 'fulfilled');
+    const lost = attempts.filter((attempt) => attempt.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((attempt) => (attempt as PromiseRejectedResult).reason)).toEqual([
+      expect.any(AssistRequestClaimedError),
+    ]);
+    const winner = (won[0] as PromiseFulfilledResult<AssistRequestRecord>).value.assignee;
+    expect(['agent-1', 'agent-2']).toContain(winner);
+    const [stored] = (await context.stores.assistRequests.listByStatus('in_progress', 1000)).filter((r) => r.id === id);
+    expect(stored?.assignee).toBe(winner);
+  });
+
+  it('lets the holder claim again and release; then another agent can take it', async () => {
+    const id = key('claim');
+    await context.stores.assistRequests.create(assistRequest(id, START));
+    expect((await context.stores.assistRequests.update(id, change('agent-1', 'take')))?.assignee).toBe('agent-1');
+    expect((await context.stores.assistRequests.update(id, change('agent-1', 'take')))?.assignee).toBe('agent-1');
+    await expect(context.stores.assistRequests.update(id, change('agent-2', 'release'))).rejects.toBeInstanceOf(
+      AssistRequestClaimedError,
+    );
+    const released = await context.stores.assistRequests.update(id, change('agent-1', 'release'));
+    expect(released?.assignee).toBeUndefined();
+    expect((await context.stores.assistRequests.update(id, change('agent-2', 'take')))?.assignee).toBe('agent-2');
+    // A status change without a claim leaves the assignee alone.
+    const noted = await context.stores.assistRequests.update(id, { status: 'done', updatedAt: START, updatedBy: 'x' });
+    expect(noted?.assignee).toBe('agent-2');
+  });
+
+  it('answers undefined, not "claimed", for a claim on an unknown id', async () => {
+    expect(await context.stores.assistRequests.update(key('missing'), change('agent-1', 'take'))).toBeUndefined();
   });
 });

@@ -51,6 +51,7 @@ it('mails an affected customer a result link whose token returns the exposed fie
     exposed: ['idDocumentNumber', 'idDocumentValidity', 'email', 'dateOfBirth', 'address', 'fullName'],
     matchedBy: ['email'],
     recordCount: 2,
+    readableSeconds: config.retention.resultWindowMinutes * 60,
     guidance: expect.objectContaining({ idDocumentNumber: '/en/guidance/id-document-number' }),
   });
 });

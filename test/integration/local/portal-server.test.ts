@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest, type Server } from 'node:http';
+import { get as httpGet, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type ApiRoute, createPortalServer } from '../../../functions/local/portal-server';
 
@@ -30,7 +31,10 @@ beforeAll(async () => {
   await mkdir(join(siteRoot, 'nl', 'guidance'), { recursive: true });
   await mkdir(join(siteRoot, '_astro'), { recursive: true });
   await writeFile(join(siteRoot, 'index.html'), '<!doctype html><title>home</title>');
-  await writeFile(join(siteRoot, 'nl', 'guidance', 'index.html'), '<!doctype html><title>guidance</title>');
+  await writeFile(
+    join(siteRoot, 'nl', 'guidance', 'index.html'),
+    `<!doctype html><title>guidance</title><p id="local-banner" class="local-banner" data-label="Local demo" hidden></p>${'<p>advice</p>'.repeat(200)}`,
+  );
   await writeFile(join(siteRoot, '404.html'), '<!doctype html><title>not found</title>');
   await writeFile(join(siteRoot, '_astro', 'app.abc123.js'), 'console.log(1)');
   await writeFile(join(siteRoot, 'style.css'), 'body{}');
@@ -220,6 +224,39 @@ describe('static site', () => {
   it('serves /local/info.json with the inbox link', async () => {
     const response = await fetch(`${baseUrl}/local/info.json`);
     expect(await response.json()).toEqual({ inboxUrl: 'http://127.0.0.1:9/' });
+  });
+
+  it('compresses text like the CDN (br, else gzip; not below 1 000 bytes) and fills the local banner slot', async () => {
+    // fetch would decompress and hide the encoding: read the raw answer.
+    const raw = (encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+        const request = httpGet(`${baseUrl}/nl/guidance/`, { headers: { 'accept-encoding': encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
+        });
+        request.on('error', fail);
+      });
+    const brotli = await raw('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers.vary).toBe('accept-encoding');
+    const html = brotliDecompressSync(brotli.body).toString('utf8');
+    expect(html).toContain(
+      '<p id="local-banner" class="local-banner"><a href="http://127.0.0.1:9/">Local demo</a></p>',
+    );
+    expect(Number(brotli.headers['content-length'])).toBe(brotli.body.length);
+    const gzip = await raw('gzip');
+    expect(gunzipSync(gzip.body).toString('utf8')).toBe(html);
+    expect((await raw('identity')).headers['content-encoding']).toBeUndefined();
+    // Too small to be worth it, as CloudFront decides.
+    const small = await fetch(`${baseUrl}/style.css`, { headers: { 'accept-encoding': 'br' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('serves /staff/config.json telling the console to use the local sign-in', async () => {
+    const response = await fetch(`${baseUrl}/staff/config.json`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ mode: 'local', loginPath: '/api/v1/local/staff-login' });
   });
 
   it('refuses to write to the static site', async () => {

@@ -76,6 +76,62 @@ describe('the assisted-lookup queue', () => {
   });
 });
 
+describe('claiming a call-back', () => {
+  it('assigns it to the agent who claims it, refuses another agent with 409, and audits both', async () => {
+    const { deps, stores, clock } = setUp();
+    await stores.assistRequests.create({
+      id: 'req-2',
+      createdAt: clock.now(),
+      status: 'open',
+      locale: 'en',
+      sealedDetails: await testSecretBox.seal(JSON.stringify({ name: 'Piet', preferredTime: 'any' })),
+      expiresAtEpochSeconds: Math.floor(clock.now() / 1000) + 86400,
+    });
+    const update = createStaffUpdateAssistRequestHandler(deps);
+    const claim = (token: string, claimed: 'take' | 'release') =>
+      invoke(
+        update,
+        staffEvent({
+          method: 'PATCH',
+          pathParameters: { id: 'req-2' },
+          token,
+          body: { status: 'in_progress', claim: claimed },
+        }),
+      );
+
+    const taken = await claim(agentToken(), 'take');
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ assignee: 'agent.anna', status: 'in_progress' });
+    const refused = await claim(supervisorToken(), 'take');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('assist_request_claimed');
+    const released = await claim(agentToken(), 'release');
+    expect(released.body).not.toHaveProperty('assignee');
+    expect(
+      (
+        await invoke(
+          update,
+          staffEvent({
+            method: 'PATCH',
+            pathParameters: { id: 'req-2' },
+            token: agentToken(),
+            body: { status: 'open', claim: 'grab' },
+          }),
+        )
+      ).status,
+    ).toBe(400);
+
+    const details = (await auditOf({ stores, clock })).map((record) => `${record.outcome} ${record.detail ?? ''}`);
+    expect(details).toEqual(
+      expect.arrayContaining([
+        'allowed id=req-2;status=in_progress;claim=take',
+        'refused id=req-2;claimed_by_other',
+        'allowed id=req-2;status=in_progress;claim=release',
+      ]),
+    );
+  });
+});
+
 describe('GET /api/v1/staff/audit', () => {
   it('is for supervisors: an agent gets 403, and the refusal is itself audited', async () => {
     const { deps, stores, clock } = setUp();

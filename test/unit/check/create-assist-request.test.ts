@@ -1,4 +1,5 @@
 import { LocalDevSecretBox } from '../../../functions/adapters/kms/local-dev-secret-box';
+import { assistReference } from '../../../functions/core/assist-reference';
 import {
   ASSIST_MESSAGE_MAX_LENGTH,
   ASSIST_NAME_MAX_LENGTH,
@@ -37,8 +38,13 @@ describe('POST /api/v1/assist-requests', () => {
     const response = await post({ ...VALID, customerNumber: ' 123-456-789 ', message: '' });
 
     expect(response.status).toBe(202);
-    expect(response.body).toEqual({ status: 'accepted' });
+    expect(response.body).toEqual({
+      status: 'accepted',
+      reference: expect.stringMatching(/^[0-9A-F]{4}-[0-9A-F]{4}$/),
+    });
     const [request] = await stores.assistRequests.listByStatus('open', 10);
+    // The customer's reference is the one the agent sees next to the request, derived from its id.
+    expect((response.body as { reference: string }).reference).toBe(assistReference(request?.id ?? ''));
     expect(request?.locale).toBe('en');
     expect(request?.sealedDetails).not.toContain('Jan');
     expect(request?.expiresAtEpochSeconds).toBe(

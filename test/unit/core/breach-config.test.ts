@@ -95,6 +95,31 @@ describe('parseBreachConfig', () => {
       (c) => Object.assign(c, { defaultPhoneRegion: 'nl' }),
       'defaultPhoneRegion',
     ],
+    [
+      'an example customer number the pattern refuses',
+      (c) => Object.assign(c, { customerNumberExample: '12-AB' }),
+      'customerNumberExample',
+    ],
+    [
+      'a brand colour that is no #rrggbb',
+      (c) => Object.assign(c, { branding: { colour: 'purple' } }),
+      'branding.colour',
+    ],
+    [
+      'a brand colour too light for links on white',
+      (c) => Object.assign(c, { branding: { colour: '#ffcc00' } }),
+      'branding.colour',
+    ],
+    [
+      'a logo that is not an embedded image',
+      (c) => Object.assign(c, { branding: { colour: '#5a2d82', logo: 'https://cdn.example/logo.svg' } }),
+      'branding.logo',
+    ],
+    [
+      'a call-back promise of zero days',
+      (c) => Object.assign(c, { callback: { callerNumber: '0800 1234', withinWorkingDays: 0 } }),
+      'callback.withinWorkingDays',
+    ],
   ])('rejects %s, naming the bad key', (_label, change, expectedKey) => {
     expect(keyOfFailure(variant(change))).toBe(expectedKey);
   });
@@ -121,5 +146,10 @@ describe('isPortalClosed', () => {
     expect(isPortalClosed(config, new Date(`${config.closingDate}T23:59:59Z`))).toBe(false);
     const dayAfter = new Date(Date.parse(`${config.closingDate}T00:00:00Z`) + 86_400_000);
     expect(isPortalClosed(config, dayAfter)).toBe(true);
+  });
+
+  it('accepts branding with a dark enough colour and an embedded logo', () => {
+    const branding = { colour: '#5a2d82', logo: 'data:image/svg+xml;base64,PHN2Zy8+' };
+    expect(parseBreachConfig(variant((c) => Object.assign(c, { branding }))).branding).toEqual(branding);
   });
 });

@@ -49,7 +49,10 @@ describe('the built site', () => {
     (locale, field) => {
       const html = page(guidancePath(locale, field));
       expect(html).toContain(`<html lang="${locale}"`);
-      expect(html).toMatch(/<ol class="steps">(<li>[^<]+<\/li>){2,4}<\/ol>/);
+      // Steps are plain text, with phone numbers as tel: links.
+      expect(html).toMatch(
+        /<ol class="steps">(<li>([^<]|<a href="tel:[^"]+" class="tel">[^<]+<\/a>)+<\/li>){2,4}<\/ol>/,
+      );
       expect(html).toMatch(/<a href="https:\/\/[^"]+" lang="nl">/);
     },
   );
@@ -188,7 +191,7 @@ describe('the result page', () => {
     }
     for (const field of FIELDS) {
       expect(html).toContain(`data-field="${field}"`);
-      expect(html).toContain(`href="${guidancePath(locale, field)}"`);
+      expect(html).toContain(`href="${guidancePath(locale, field)}#back-to-result"`);
     }
     expect(html.match(new RegExp(`href="${pagePath(locale, 'home')}#check"`, 'g'))?.length).toBeGreaterThanOrEqual(4);
   });

@@ -32,6 +32,7 @@ const otherBreach: BreachConfig = parseBreachConfig({
     nl: { phone: '0800 0000', url: 'https://www.voorbeeld-energie.example/datalek', hours: 'ma–vr 9–17' },
     en: { phone: '+31 800 0000', url: 'https://www.voorbeeld-energie.example/breach', hours: 'Mon–Fri 9–17' },
   },
+  callback: { callerNumber: '0800 0000', withinWorkingDays: 3 },
 });
 
 /** Every string inside a value, for "does the content mention X" checks. */

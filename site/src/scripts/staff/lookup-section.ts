@@ -75,7 +75,8 @@ function renderAnswer(
     container.replaceChildren(heading, advice);
     return;
   }
-  heading.textContent = messages.found.replace('{records}', String(answer.records));
+  heading.textContent =
+    answer.records === 1 ? messages.foundOne : messages.found.replace('{records}', String(answer.records));
   const list = document.createElement('ul');
   list.className = 'staff-exposed';
   list.setAttribute('data-testid', 'exposed-fields');

@@ -6,14 +6,23 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
 const HEIGHT = 200;
-const AXIS = 24;
+const AXIS = 40;
+
+export interface ChartLabels {
+  title: string;
+  description: string;
+  /** What one bar is (the legend). */
+  series: string;
+  axisCount: string;
+  axisDay: string;
+}
 
 export function renderBarChart(
   container: Element,
   bars: { label: string; value: number }[],
-  title: string,
-  description: string,
+  labels: ChartLabels,
 ): void {
+  const { title, description } = labels;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
   svg.setAttribute('role', 'img');
@@ -41,7 +50,7 @@ export function renderBarChart(
     if (bars.length <= 14 || index % 7 === bars.length % 7) {
       const label = document.createElementNS(SVG, 'text');
       label.setAttribute('x', (x + barWidth / 2).toFixed(1));
-      label.setAttribute('y', String(HEIGHT - 6));
+      label.setAttribute('y', String(HEIGHT - AXIS + 14));
       label.setAttribute('text-anchor', 'middle');
       label.setAttribute('font-size', '11');
       label.setAttribute('fill', 'currentColor');
@@ -57,13 +66,36 @@ export function renderBarChart(
   baseline.setAttribute('stroke', 'currentColor');
   svg.append(baseline);
   const maxLabel = document.createElementNS(SVG, 'text');
-  maxLabel.setAttribute('x', '0');
+  maxLabel.setAttribute('x', String(AXIS - 4));
   maxLabel.setAttribute('y', String(AXIS));
+  maxLabel.setAttribute('text-anchor', 'end');
   maxLabel.setAttribute('font-size', '11');
   maxLabel.setAttribute('fill', 'currentColor');
   maxLabel.textContent = String(max);
-  svg.append(maxLabel);
-  container.replaceChildren(svg);
+  svg.append(
+    maxLabel,
+    axisLabel(labels.axisDay, WIDTH / 2, HEIGHT - 4),
+    axisLabel(labels.axisCount, 12, HEIGHT / 2, -90),
+  );
+  const legend = document.createElement('p');
+  legend.className = 'metrics-legend';
+  const swatch = document.createElement('span');
+  swatch.className = 'metrics-legend__swatch';
+  swatch.setAttribute('aria-hidden', 'true');
+  legend.append(swatch, document.createTextNode(labels.series));
+  container.replaceChildren(svg, legend);
+}
+
+function axisLabel(text: string, x: number, y: number, rotate = 0): SVGElement {
+  const node = document.createElementNS(SVG, 'text');
+  node.setAttribute('x', String(x));
+  node.setAttribute('y', String(y));
+  node.setAttribute('text-anchor', 'middle');
+  node.setAttribute('font-size', '12');
+  node.setAttribute('fill', 'currentColor');
+  if (rotate) node.setAttribute('transform', `rotate(${rotate} ${x} ${y})`);
+  node.textContent = text;
+  return node;
 }
 
 function textNode(name: 'title' | 'desc', text: string, id: string): SVGElement {

@@ -1,4 +1,5 @@
 import { type ConsoleContext, element, showStatus, whileBusy } from './console-feedback';
+import { validateConsoleForms } from './console-validation';
 import { startLookupSection } from './lookup-section';
 import { startQueueSection } from './queue-section';
 import {
@@ -22,6 +23,10 @@ export async function startStaffConsole(): Promise<void> {
   const data = element('staff-data').dataset;
   const messages = JSON.parse(data.messages ?? '{}') as StaffConsoleMessages;
   const fieldNames = JSON.parse(data.fieldNames ?? '{}') as Record<string, string>;
+  validateConsoleForms(element('main'), {
+    required: messages.required,
+    invalid: messages.errors.invalid_query ?? messages.required,
+  });
   const config = await loadConsoleConfig();
   const session = currentSession() ?? (config.mode === 'cognito' ? await completeCognitoLogin(config) : undefined);
   if (session) showConsole(session, messages, fieldNames);

@@ -44,6 +44,8 @@ export interface StaffConsoleMessages {
     reason: string;
     subject: string;
     day: string;
+    language: string;
+    assignee: string;
   };
   save: string;
   auditEmpty: string;
@@ -51,6 +53,19 @@ export interface StaffConsoleMessages {
   chartTitle: string;
   chartDescription: string;
   metricNames: Record<'checks' | 'hits' | 'misses' | 'redeemed' | 'assist_requests' | 'staff_lookups', string>;
+  /** `found` with exactly one record: no "record(s)". */
+  foundOne: string;
+  /** A required field left empty (the console's own message, not the browser's bubble in the browser's language). */
+  required: string;
+  chartAxisCount: string;
+  chartAxisDay: string;
+  languageNames: Record<string, string>;
+  claim: { take: string; release: string; mine: string; free: string; reference: string };
+  /** Audit log: the API's action, outcome and detail words, readable. */
+  actionNames: Record<string, string>;
+  outcomeNames: Record<string, string>;
+  detailKeys: Record<string, string>;
+  detailWords: Record<string, string>;
 }
 
 export interface StaffConsoleText {

@@ -1,4 +1,5 @@
 import { type ConsoleContext, cell, describeFailure, element, showStatus, whileBusy } from './console-feedback';
+import { auditActionLabel, auditOutcomeLabel, formatConsoleTime } from './console-format';
 import { renderBarChart } from './metrics-chart';
 import { callStaffApi, withQuery } from './staff-api';
 import type { StaffConsoleMessages } from './staff-text';
@@ -66,11 +67,12 @@ async function loadAudit(context: ConsoleContext, form: HTMLFormElement): Promis
       const tr = document.createElement('tr');
       const subject = cell(row.subjectHash ? `${row.subjectHash.slice(0, 12)}…` : '');
       if (row.subjectHash) subject.title = row.subjectHash;
+      const lang = document.documentElement.lang;
       tr.append(
-        cell(row.at.replace('T', ' ').slice(0, 19)),
+        cell(formatConsoleTime(row.at, lang)),
         cell(row.staffId),
-        cell(row.action),
-        cell(row.detail ? `${row.outcome} (${row.detail})` : row.outcome),
+        cell(auditActionLabel(row.action, messages)),
+        cell(auditOutcomeLabel(row.outcome, row.detail, messages, lang)),
         cell(row.ticket ?? ''),
         cell(row.reason ?? ''),
         subject,
@@ -95,8 +97,13 @@ async function loadMetrics(context: ConsoleContext, form: HTMLFormElement): Prom
   renderBarChart(
     element('metrics-chart'),
     outcome.body.days.map((day) => ({ label: day.day, value: day.checks })),
-    messages.chartTitle,
-    messages.chartDescription,
+    {
+      title: messages.chartTitle,
+      description: messages.chartDescription,
+      series: messages.metricNames.checks,
+      axisCount: messages.chartAxisCount,
+      axisDay: messages.chartAxisDay,
+    },
   );
   const head = element('metrics-head');
   head.replaceChildren(

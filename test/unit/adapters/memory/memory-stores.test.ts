@@ -2,6 +2,7 @@ import { ManualClock } from '../../../../functions/adapters/memory/manual-clock'
 import { createMemoryStores } from '../../../../functions/adapters/memory/memory-stores';
 import { ConflictError } from '../../../../functions/core/errors';
 import type { AssistRequestRecord, AuditRecord, TokenRecord } from '../../../../functions/core/ports';
+import { AssistRequestClaimedError } from '../../../../functions/core/staff/staff-errors';
 
 const START = Date.parse('2026-03-01T12:00:00.000Z');
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -184,5 +185,22 @@ describe('MemoryAssistRequestStore', () => {
     const { assistRequests } = setup();
     await assistRequests.create(assistRequest('r1', START));
     await expect(assistRequests.create(assistRequest('r1', START))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('claims like the DynamoDB store: only while free or already mine; release frees it', async () => {
+    const { assistRequests } = setup();
+    await assistRequests.create(assistRequest('r1', START));
+    const change = (updatedBy: string, claim: 'take' | 'release') => ({
+      status: 'open' as const,
+      updatedAt: START,
+      updatedBy,
+      claim,
+    });
+    expect((await assistRequests.update('r1', change('agent-1', 'take')))?.assignee).toBe('agent-1');
+    await expect(assistRequests.update('r1', change('agent-2', 'take'))).rejects.toBeInstanceOf(
+      AssistRequestClaimedError,
+    );
+    expect((await assistRequests.update('r1', change('agent-1', 'release')))?.assignee).toBeUndefined();
+    expect((await assistRequests.update('r1', change('agent-2', 'take')))?.assignee).toBe('agent-2');
   });
 });
