@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import breachJson from '../config/breach.json';
 import { createDynamoDbStores } from '../functions/adapters/dynamodb/dynamodb-stores';
@@ -12,6 +10,7 @@ import { hashIdentifier, hashToken } from '../functions/core/identifier-hash';
 import { type AppLogger, systemClock } from '../functions/core/ports';
 import { createCheckHandler } from '../functions/handlers/create-check';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../functions/local/dynamodb-emulator';
+import { startDynaliteProcess } from './dynalite-process';
 
 /*
  * `npm run bench:check [-- N]` (or BENCH_CHECKS=N, default 600 of each): hit and miss checks through the real handler
@@ -31,20 +30,7 @@ const silent: AppLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 async function startDynalite(): Promise<{ endpoint: string; stop(): Promise<void> }> {
   if (process.env.BENCH_DYNALITE === 'in-process') return startDynamoDbEmulator({ port: 0 });
-  const script =
-    "const s=require('dynalite')({createTableMs:0});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))";
-  const child: ChildProcess = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve, reject) => {
-    child.once('error', reject);
-    if (!child.stdout) return reject(new Error('no stdout from dynalite'));
-    createInterface({ input: child.stdout }).once('line', resolve);
-  });
-  return {
-    endpoint: `http://127.0.0.1:${port.trim()}`,
-    stop: async () => {
-      child.kill();
-    },
-  };
+  return startDynaliteProcess();
 }
 
 function percentile(sorted: number[], p: number): number {

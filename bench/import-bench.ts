@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { runImport } from '../functions/import/run-import';
+import { runTableWriterBench } from './table-writer-bench';
 
 /*
  * `npm run bench:import [-- ROWS]` (or BENCH_ROWS=…): generates ROWS synthetic rows (default 1 000 000), imports them
  * to s3-files on all cores, then runs the bare HMAC loop (3 HMACs per row) on as many worker threads, in the same
  * run, and prints both rates, their ratio, the peak RSS and where the import's time went.
  * Targets (issue 3): ratio ≥ 0.5 (aim 0.7), peak RSS ≤ 256 MB.
+ * Then the table writer of the local/aws targets against a bare parallel BatchWrite loop (table-writer-bench.ts;
+ * issue 15: ratio ≥ 0.8); BENCH_TABLE_ITEMS=0 skips it.
  */
 
 const rows = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 1_000_000);
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  if (Number(process.env.BENCH_TABLE_ITEMS ?? 1) > 0) console.log((await runTableWriterBench()).lines.join('\n'));
 }
 
 await main();

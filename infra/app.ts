@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { InvalidConfigError } from '../functions/core/errors';
+import { InvalidDeployConfigError } from './deploy-config';
 import { addPortalNagSuppressions } from './nag-suppressions';
 import { buildPortal } from './portal-app';
 import { InvalidContextError } from './portal-settings';
@@ -19,7 +20,14 @@ try {
   built = buildPortal(app, projectRoot);
 } catch (error) {
   // A bad breach config or context value: one line naming the key beats a stack trace.
-  if (!(error instanceof InvalidConfigError || error instanceof InvalidContextError)) throw error;
+  if (
+    !(
+      error instanceof InvalidConfigError ||
+      error instanceof InvalidContextError ||
+      error instanceof InvalidDeployConfigError
+    )
+  )
+    throw error;
   console.error(`cdk: ${error.message}`);
   process.exit(1);
 }
@@ -27,3 +35,5 @@ addPortalNagSuppressions(built.portal, built.edge);
 // cdk-nag attaches as a validation plugin: the Aspects form crashes synth with this aws-cdk-lib.
 Validations.of(app).addPlugins(new AwsSolutionsChecks());
 app.synth();
+// Only once the templates exist: the committed lock now says what the exposures table is created from.
+built.settings.recordDeployedTables();

@@ -28,6 +28,8 @@ import type { S3ImportSource } from './portal-settings';
 export interface PortalDataProps {
   /** Create the exposures table from `portal import --target s3-files` output (gzip DynamoDB JSON) in S3. */
   exposuresImportSource?: S3ImportSource;
+  /** Import day: writes/s the exposures table absorbs at once (on-demand starts at 4 000; docs/import.md). */
+  exposuresWarmWritesPerSecond?: number;
 }
 
 export class PortalData extends Construct {
@@ -52,7 +54,9 @@ export class PortalData extends Construct {
     });
     const entries = TABLE_DEFINITIONS.map((definition) => [
       definition.key,
-      this.createTable(definition, definition.key === 'exposures' ? props.exposuresImportSource : undefined),
+      definition.key === 'exposures'
+        ? this.createTable(definition, props.exposuresImportSource, props.exposuresWarmWritesPerSecond)
+        : this.createTable(definition, undefined, undefined),
     ]);
     this.tables = Object.fromEntries(entries) as Record<TableKey, Table>;
   }
@@ -62,7 +66,11 @@ export class PortalData extends Construct {
     return Object.fromEntries(Object.entries(this.tables).map(([key, table]) => [key, table.tableName])) as TableNames;
   }
 
-  private createTable(definition: TableDefinition, importSource: S3ImportSource | undefined): Table {
+  private createTable(
+    definition: TableDefinition,
+    importSource: S3ImportSource | undefined,
+    warmWritesPerSecond: number | undefined,
+  ): Table {
     const table = new Table(this, pascalCase(definition.key), {
       partitionKey: { name: definition.partitionKey.name, type: attributeType(definition.partitionKey.type) },
       sortKey: definition.sortKey && { name: definition.sortKey.name, type: attributeType(definition.sortKey.type) },
@@ -74,6 +82,8 @@ export class PortalData extends Construct {
       deletionProtection: true,
       // Retained on stack deletion: closing down deletes data deliberately (docs/deploy.md), never by accident.
       removalPolicy: RemovalPolicy.RETAIN,
+      // Raising it is a one-off charge and cannot be undone; it changes no data (no replacement).
+      warmThroughput: warmWritesPerSecond === undefined ? undefined : { writeUnitsPerSecond: warmWritesPerSecond },
       importSource: importSource && {
         bucket: Bucket.fromBucketName(this, `${pascalCase(definition.key)}ImportBucket`, importSource.bucketName),
         keyPrefix: importSource.keyPrefix || undefined,

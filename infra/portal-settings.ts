@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { type BreachConfig, parseBreachConfig } from '../functions/core/breach-config';
 import { InvalidConfigError } from '../functions/core/errors';
+import { exposuresTableOrigin, guardExposuresReplacement, readDeployConfig } from './deploy-config';
 
 /*
  * Everything the operator chooses at synth time, read from CDK context (`-c key=value` or cdk.json) and validated
@@ -34,8 +35,12 @@ export interface PortalSettings {
   staffAuthDomainPrefix: string;
   /** Receives alarm notifications (no personal data is ever in an alarm). */
   alarmEmail?: string;
-  /** Create the exposures table from an S3 import instead of empty. */
+  /** Create the exposures table from an S3 import instead of empty (from the deploy config file only). */
   exposuresImportSource?: S3ImportSource;
+  /** Warm throughput of the exposures table for import day (deploy config file). */
+  exposuresWarmWritesPerSecond?: number;
+  /** Records in the tables lock what the exposures table is created from (infra/app.ts calls it; tests do not). */
+  recordDeployedTables: () => void;
   /** Directory with the built site (npm run build); deployed to the bucket when it exists. */
   siteAssetPath: string;
   /** Messages per second the SES account may send: the sender's concurrency is sized below it. */
@@ -74,11 +79,23 @@ export function readPortalSettings(context: ContextReader, projectRoot: string):
   ) {
     fail('staffAuthDomainPrefix', 'expected lower-case letters, digits and dashes, without aws/amazon/cognito');
   }
-  const importBucket = optionalString(context, 'importBucket');
-  const importPrefix = optionalString(context, 'importPrefix') ?? '';
-  if (importBucket === undefined && optionalString(context, 'importPrefix') !== undefined) {
-    fail('importPrefix', 'needs importBucket');
+  for (const key of ['importBucket', 'importPrefix']) {
+    if (optionalString(context, key) !== undefined) {
+      fail(
+        key,
+        'the import source is set in the deploy configuration file (exposuresTable.importSource in config/deploy.json, see docs/import.md), so that every later deploy keeps it',
+      );
+    }
   }
+  const deployConfig = readDeployConfig(
+    resolvePath(projectRoot, optionalString(context, 'deployConfig') ?? 'config/deploy.json'),
+  );
+  const tablesLock = guardExposuresReplacement(
+    resolvePath(projectRoot, optionalString(context, 'tablesLock') ?? 'config/deployed-tables.json'),
+    stage,
+    exposuresTableOrigin(deployConfig.exposuresImportSource),
+    optionalString(context, 'confirmExposuresReplacement'),
+  );
   const sesSendRatePerSecond = Number(context('sesSendRate') ?? 14);
   if (!Number.isInteger(sesSendRatePerSecond) || sesSendRatePerSecond < 1)
     fail('sesSendRate', 'expected a positive integer');
@@ -91,8 +108,9 @@ export function readPortalSettings(context: ContextReader, projectRoot: string):
     siteCertificateArn,
     staffAuthDomainPrefix,
     alarmEmail,
-    exposuresImportSource:
-      importBucket === undefined ? undefined : { bucketName: importBucket, keyPrefix: importPrefix },
+    exposuresImportSource: deployConfig.exposuresImportSource,
+    exposuresWarmWritesPerSecond: deployConfig.exposuresWarmWritesPerSecond,
+    recordDeployedTables: deployConfig.exists ? tablesLock.record : () => {},
     siteAssetPath: resolvePath(projectRoot, optionalString(context, 'siteAssetPath') ?? 'site/dist'),
     sesSendRatePerSecond,
     handlerEntryOverride: optionalString(context, 'handlerEntryOverride'),

@@ -46,7 +46,10 @@ export class PortalStack extends Stack {
     // The origin is known only once the distribution exists; functions and the app client read it lazily.
     const origin = Lazy.string({ produce: () => siteOrigin });
 
-    this.data = new PortalData(this, 'Data', { exposuresImportSource: settings.exposuresImportSource });
+    this.data = new PortalData(this, 'Data', {
+      exposuresImportSource: settings.exposuresImportSource,
+      exposuresWarmWritesPerSecond: settings.exposuresWarmWritesPerSecond,
+    });
     this.secrets = new PortalSecrets(this, 'Secrets');
     this.staffAuth = new StaffAuth(this, 'StaffAuth', { domainPrefix: settings.staffAuthDomainPrefix, origin });
     const shared = { projectRoot, breachConfigPath: settings.breachConfigPath, serviceName: SERVICE_NAME };

@@ -76,7 +76,8 @@ export class PortalSite extends Construct {
       enforceSSL: true,
       // The build is reproducible from git: nothing in this bucket is data.
       removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      // `cdk destroy` cannot delete a bucket that holds objects: a small CDK-provided function empties it first.
+      autoDeleteObjects: true,
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',

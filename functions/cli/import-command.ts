@@ -1,19 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
 import type { Pepper } from '../core/identifier-hash';
 import { InvalidPepperError, pepperKeyFromStoredSecret } from '../core/pepper-secret';
-import type { ExposureStore } from '../core/ports';
+import type { ImportCheckpoint } from '../import/import-checkpoint';
 import { type ColumnMap, parseColumnMap } from '../import/import-columns';
 import { ImportError } from '../import/import-errors';
-import { createTerminalProgress, formatSummary } from '../import/import-progress';
+import { createLineProgress, createTerminalProgress, formatSummary } from '../import/import-progress';
 import { type ImportSink, runImport } from '../import/run-import';
 import { LocalPepperError, loadOrCreateLocalPepper } from '../local/local-pepper';
+import { openImportCheckpoint, openImportTable } from './import-table-target';
 import type { CliCommand } from './main';
 
 /*
@@ -28,7 +28,9 @@ import type { CliCommand } from './main';
 
 const USAGE = `Usage: portal import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]
   [--rejects FILE] [--pepper-file FILE] [--pepper-secret-id ID] [--table NAME] [--endpoint URL] [--workers N]
-  [--merge-existing]   (local/aws: add a further file of the same breach, merging each subject's fields)`;
+  [--merge-existing]   (local/aws: add a further file of the same breach, merging each subject's fields)
+  [--concurrency N]    (local/aws: BatchWriteItem requests in flight, default 16)
+  [--checkpoint FILE]  (local/aws: where progress is kept to resume, default import-checkpoint.json beside rejects)`;
 
 const OPTIONS = {
   input: { type: 'string' },
@@ -43,6 +45,8 @@ const OPTIONS = {
   endpoint: { type: 'string' },
   workers: { type: 'string' },
   'merge-existing': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  checkpoint: { type: 'string' },
 } as const;
 
 class UsageError extends Error {}
@@ -75,7 +79,15 @@ async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
   try {
-    const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId })).catch((error: unknown) => {
+      const name = (error as { name?: string }).name ?? 'Error';
+      throw new ImportError(
+        'bad_pepper',
+        name === 'ResourceNotFoundException'
+          ? `The secret ${secretId} does not exist: pass the stack's PepperSecretArn output as --pepper-secret-id.`
+          : `Cannot read the secret ${secretId} (${name}): check the region and secretsmanager:GetSecretValue on it.`,
+      );
+    });
     if (secret.SecretString === undefined)
       throw new ImportError('bad_pepper', `The secret ${secretId} has no SecretString: the portal's pepper is text.`);
     return pepperFromText(secret.SecretString, `the secret ${secretId}`);
@@ -95,19 +107,6 @@ async function readColumnMap(path: string | undefined): Promise<ColumnMap | unde
   return parseColumnMap(json);
 }
 
-async function dynamoDbExposureStore(
-  config: DynamoDBClientConfig,
-  table: string,
-  clients: { destroy(): void }[],
-): Promise<ExposureStore> {
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
-  const { DynamoDbExposureStore } = await import('../adapters/dynamodb/dynamodb-exposure-store');
-  const client = new DynamoDBClient(config);
-  clients.push(client);
-  return new DynamoDbExposureStore(DynamoDBDocumentClient.from(client), table);
-}
-
 export const importCommand: CliCommand = async (args, io) => {
   let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
   try {
@@ -125,6 +124,10 @@ export const importCommand: CliCommand = async (args, io) => {
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && !(Number.isSafeInteger(workers) && workers > 0))
       throw new UsageError('--workers must be a positive integer');
+    const concurrency = Number(values.concurrency ?? 16);
+    if (!(Number.isSafeInteger(concurrency) && concurrency > 0 && concurrency <= 256))
+      throw new UsageError('--concurrency must be an integer from 1 to 256');
+    let tableName = '';
     const config = await loadBreachConfig();
     const columnMap = await readColumnMap(values.map);
 
@@ -141,8 +144,11 @@ export const importCommand: CliCommand = async (args, io) => {
       if (!values['pepper-secret-id'] || !values.table)
         throw new UsageError('--target aws needs --pepper-secret-id ID and --table NAME');
       pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
-      const store = await dynamoDbExposureStore({}, values.table, clients);
-      sink = { kind: 'store', store, mergeExisting: values['merge-existing'] };
+      // Region, credentials and endpoint (AWS_ENDPOINT_URL_DYNAMODB) come from the environment, as for the AWS CLI.
+      tableName = values.table;
+      const table = await openImportTable({}, tableName, concurrency);
+      clients.push(table);
+      sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values['merge-existing'] };
     } else {
       pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local')).catch((error: unknown) => {
         throw error instanceof LocalPepperError ? new ImportError('bad_pepper', error.message) : error;
@@ -154,18 +160,39 @@ export const importCommand: CliCommand = async (args, io) => {
         region: 'eu-west-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       };
-      sink = {
-        kind: 'store',
-        store: await dynamoDbExposureStore(emulator, values.table ?? localTableNames().exposures, clients),
-        mergeExisting: values['merge-existing'],
-      };
+      tableName = values.table ?? localTableNames().exposures;
+      const table = await openImportTable(emulator, tableName, concurrency);
+      clients.push(table);
+      sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values['merge-existing'] };
     }
 
     const rejectsPath = resolve(
       values.rejects ?? (values.out ? join(values.out, 'rejects.csv') : 'import-rejects.csv'),
     );
-    const progress = process.stderr.isTTY ? createTerminalProgress((text) => process.stderr.write(text)) : undefined;
+    let checkpoint: ImportCheckpoint | undefined;
+    if (sink.kind === 'store') {
+      checkpoint = await openImportCheckpoint(
+        resolve(values.checkpoint ?? join(dirname(rejectsPath), 'import-checkpoint.json')),
+        {
+          input: resolve(input),
+          target: target === 'local' ? `local ${values.endpoint ?? process.env.DYNAMODB_PORT ?? ''}` : target,
+          table: tableName,
+          breachId: values.breach ?? config.id,
+          columnMap: JSON.stringify(columnMap ?? null),
+          pepper,
+        },
+      );
+      const resumeFrom = checkpoint.resumeFrom;
+      if (resumeFrom) {
+        io.out(
+          `Resuming the import at line ${resumeFrom.nextLine}: ${resumeFrom.rows} rows were written before it stopped (checkpoint ${checkpoint.path}).`,
+        );
+      }
+    }
+    const write = (text: string) => process.stderr.write(text);
+    const progress = process.stderr.isTTY ? createTerminalProgress(write) : createLineProgress(write);
     const summary = await runImport({
+      checkpoint,
       inputPath: resolve(input),
       columnMap,
       pepper,
@@ -175,11 +202,29 @@ export const importCommand: CliCommand = async (args, io) => {
       sink,
       rejectsPath,
       workers,
-      onProgress: progress?.update,
+      onProgress: progress.update,
     });
-    progress?.clear();
+    progress.clear();
     pepper.fill(0);
     io.out(`Import complete: ${formatSummary(summary)}`);
+    if (sink.kind === 'store') {
+      // What `portal verify` compares the table with: counts and a sample of item keys (hashes only).
+      const manifestPath = join(dirname(rejectsPath), 'import-manifest.json');
+      const manifest = {
+        table: tableName,
+        breachId: values.breach ?? config.id,
+        completedAt: new Date().toISOString(),
+        rows: summary.rows,
+        items: summary.identifiers,
+        subjects: summary.subjects,
+        rejects: summary.rejects,
+        sample: summary.sample ?? [],
+      };
+      await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+      io.out(
+        `Manifest: ${manifestPath} (check the table with \`portal verify --manifest ${manifestPath} --table ${tableName}\`)`,
+      );
+    }
     io.out(
       `Rejects: ${rejectsPath}${summary.manifest ? `\nFiles: ${join(values.out ?? '', 'data')} (manifest.json lists ${summary.manifest.files.length})` : ''}`,
     );
@@ -191,6 +236,9 @@ export const importCommand: CliCommand = async (args, io) => {
     }
     if (error instanceof ImportError) {
       io.err(`Import failed (${error.code}): ${error.message}`);
+      if (error.code.startsWith('table_') && clients.length > 0 && !error.message.includes('resume')) {
+        io.err('Items written so far stay and the checkpoint records them: re-run the same command to resume.');
+      }
       return 1;
     }
     if (error instanceof PortalError) {

@@ -33,6 +33,15 @@ const COMMANDS: Record<string, CommandEntry> = {
       'import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]   hash and load a breach file',
     load: async () => (await import('./import-command')).importCommand,
   },
+  verify: {
+    summary: 'verify --manifest FILE --table NAME [--target local|aws]   check a table against an import manifest',
+    load: async () => (await import('./verify-command')).verifyCommand,
+  },
+  close: {
+    summary:
+      'close --template cdk.out/BreachPortal-<stage>.template.json [--dry-run]   delete all breach data at the closing date',
+    load: async () => (await import('./close-command')).closeCommand,
+  },
 };
 
 const defaultIo: CliIo = {

@@ -11,6 +11,15 @@ export class ImportError extends Error {
       | 'output_unwritable'
       | 'input_unreadable'
       | 'worker_failed'
+      | 'table_not_found'
+      | 'table_key_schema'
+      | 'table_rejected_items'
+      | 'table_access_denied'
+      | 'table_unavailable'
+      | 'table_throttled'
+      | 'table_write_failed'
+      | 'checkpoint_mismatch'
+      | 'checkpoint_unreadable'
       | 'bad_pepper',
     message: string,
   ) {

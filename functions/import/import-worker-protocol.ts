@@ -41,6 +41,8 @@ export interface ChunkResult {
   /** Rows that produced at least one item. */
   subjects: number;
   rejects: RejectEntry[];
+  /** The key of the chunk's first item, for the manifest's sample (portal verify). */
+  sampleKey?: { identifierHash: string; recordKey: string };
   /** Only for the `records` output. */
   records?: ExposureRecord[];
 }

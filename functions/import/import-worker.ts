@@ -86,6 +86,9 @@ async function handleChunk(message: ChunkMessage): Promise<ChunkResult> {
     subjects,
     rejects,
   };
+  const first = records[0];
+  if (first)
+    result.sampleKey = { identifierHash: first.identifierHash, recordKey: `${first.breachId}#${first.subjectId}` };
   if (!writer) {
     result.records = records;
     return result;

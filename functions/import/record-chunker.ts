@@ -52,6 +52,8 @@ export function countNewlines(bytes: Uint8Array): number {
 export interface RecordChunk {
   /** Physical line number (1-based) of the chunk's first byte. */
   firstLine: number;
+  /** Physical line number just after the chunk (where the next one starts). */
+  nextLine: number;
   bytes: Buffer;
 }
 
@@ -99,8 +101,8 @@ export class RecordChunker {
   }
 
   private take(bytes: Buffer): RecordChunk {
-    const chunk = { firstLine: this.nextLine, bytes };
+    const firstLine = this.nextLine;
     this.nextLine += countNewlines(bytes);
-    return chunk;
+    return { firstLine, nextLine: this.nextLine, bytes };
   }
 }

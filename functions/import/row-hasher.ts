@@ -47,6 +47,9 @@ export type RowHasher = (record: readonly string[], line: number, timing?: TimeS
 
 const SUBJECT_DOMAIN = `${HASH_SCHEME_VERSION}|subject|`;
 
+/** Shared by every row without rejects; callers only read it (the worker copies entries out). */
+const NO_REJECTS: RejectEntry[] = [];
+
 /** Same answer as `value.trim() === ''`, without allocating for the common case of a value starting with a letter. */
 function isBlank(value: string | undefined): boolean {
   if (value === undefined || value.length === 0) return true;
@@ -79,6 +82,8 @@ export function createRowHasher(options: RowHasherOptions): RowHasher {
     name: header[columns[column]] ?? column,
   }));
   const expectedLength = header.length;
+  const normalisedTypes: IdentifierType[] = [];
+  const normalisedValues: string[] = [];
 
   return (record, line, timing) => {
     if (record.length !== expectedLength) {
@@ -89,16 +94,21 @@ export function createRowHasher(options: RowHasherOptions): RowHasher {
       if (!isBlank(record[index])) mask |= bit;
     }
 
-    const rejects: RejectEntry[] = [];
-    const normalised: { type: IdentifierType; value: string }[] = [];
+    // Per-row garbage is what the workers' GC spends its time on (docs/performance.md → Import): the normalised
+    // values go into two arrays reused for every row, and a row without rejects shares one empty list.
+    let rejects: RejectEntry[] = NO_REJECTS;
+    let count = 0;
     let started = timing ? process.hrtime.bigint() : 0n;
     for (const { index, type, name } of identifierColumns) {
       const raw = record[index] ?? '';
       if (isBlank(raw)) continue;
       try {
-        normalised.push({ type, value: normaliseIdentifier(type, raw, normaliseOptions) });
+        normalisedValues[count] = normaliseIdentifier(type, raw, normaliseOptions);
+        normalisedTypes[count] = type;
+        count++;
       } catch (error) {
         if (!(error instanceof PortalError)) throw error;
+        if (rejects === NO_REJECTS) rejects = [];
         rejects.push({ line, column: name, reason: error.code });
       }
     }
@@ -107,24 +117,34 @@ export function createRowHasher(options: RowHasherOptions): RowHasher {
       timing.normaliseNs += Number(now - started);
       started = now;
     }
-    if (normalised.length === 0) {
+    if (count === 0) {
+      if (rejects === NO_REJECTS) rejects = [];
       rejects.push({ line, column: '', reason: 'no_identifier' });
       return { records: [], rejects };
     }
 
-    const hashes = normalised.map(({ type, value }) => hashIdentifier(pepperKey, type, value));
+    const firstHash = hashIdentifier(pepperKey, normalisedTypes[0] as IdentifierType, normalisedValues[0] as string);
     // The customer number names the record; without one, a keyed hash of the other identifiers does, so the same
     // row gets the same subject on every re-import.
-    const subjectId =
-      normalised[0]?.type === 'customerNumber'
-        ? (hashes[0] as string)
-        : createHmac('sha256', pepperKey)
-            .update(SUBJECT_DOMAIN + normalised.map(({ type, value }) => `${type}=${value}`).join('|'))
-            .digest('base64url');
-    if (timing) timing.hashNs += Number(process.hrtime.bigint() - started);
-
+    let subjectId = firstHash;
+    if (normalisedTypes[0] !== 'customerNumber') {
+      let subjectInput = SUBJECT_DOMAIN;
+      for (let position = 0; position < count; position++) {
+        subjectInput += `${position > 0 ? '|' : ''}${normalisedTypes[position]}=${normalisedValues[position]}`;
+      }
+      subjectId = createHmac('sha256', pepperKey).update(subjectInput).digest('base64url');
+    }
     const fields = fieldsOf(mask);
-    const records = hashes.map((identifierHash) => ({ identifierHash, breachId, subjectId, fields }));
+    const records: ExposureRecord[] = [{ identifierHash: firstHash, breachId, subjectId, fields }];
+    for (let position = 1; position < count; position++) {
+      const identifierHash = hashIdentifier(
+        pepperKey,
+        normalisedTypes[position] as IdentifierType,
+        normalisedValues[position] as string,
+      );
+      records.push({ identifierHash, breachId, subjectId, fields });
+    }
+    if (timing) timing.hashNs += Number(process.hrtime.bigint() - started);
     return { records, rejects };
   };
 }

@@ -1,19 +1,21 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { parse } from 'csv-parse/sync';
 import type { Pepper } from '../core/identifier-hash';
-import type { ExposureStore } from '../core/ports';
+import type { ExposureRecord, ExposureStore } from '../core/ports';
 import { firstRecordEnd } from './csv-chunk-parser';
+import { countLines, HEADER_SEARCH_BYTES, readHeader } from './csv-header';
 import { DEFAULT_MAX_FILE_BYTES, type WrittenFile } from './dynamo-json-file-writer';
+import type { ImportCheckpoint } from './import-checkpoint';
 import { type ColumnMap, resolveColumns } from './import-columns';
 import { ImportError } from './import-errors';
 import { ImportWorkerPool } from './import-worker-pool';
 import type { ChunkResult, TimeSplitNs } from './import-worker-protocol';
 import { mergeWithExistingRecords } from './merge-existing-records';
-import { RecordChunker } from './record-chunker';
+import { OrderedCommits, writerCounts } from './ordered-commits';
+import { type RecordChunk, RecordChunker } from './record-chunker';
 import { RejectsFile } from './rejects-file';
-import { type ImportManifest, S3FilesOutput } from './s3-files-output';
+import { type ImportManifest, type ItemKey, S3FilesOutput } from './s3-files-output';
 
 /*
  * The import pipeline (issue 3): stream the raw file → record-aligned chunks → worker threads (parse, normalise,
@@ -22,7 +24,16 @@ import { type ImportManifest, S3FilesOutput } from './s3-files-output';
 
 export type ImportSink =
   | { kind: 's3-files'; outDir: string; maxFileBytes?: number }
-  | { kind: 'store'; store: ExposureStore; mergeExisting?: boolean };
+  | { kind: 'store'; store: ExposureStore; mergeExisting?: boolean; writer?: RecordWriter };
+
+/** Concurrent, pipelined writes (table-writer.ts); without one, each chunk goes through store.putRecords in turn. */
+export interface RecordWriter {
+  /** Settles when every record is stored. */
+  write(records: readonly ExposureRecord[]): Promise<void>;
+  /** Back-pressure: resolves when more may be queued. */
+  waitForRoom(): Promise<void>;
+  readonly stats: { itemsWritten: number; retries: number };
+}
 
 export interface ImportOptions {
   inputPath: string;
@@ -42,6 +53,8 @@ export interface ImportOptions {
   chunkBytes?: number;
   measure?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Store targets: records what is safely written, and where a previous run stopped (import-checkpoint.ts). */
+  checkpoint?: ImportCheckpoint;
 }
 
 export interface ImportProgress {
@@ -49,6 +62,11 @@ export interface ImportProgress {
   bytesRead: number;
   totalBytes: number;
   elapsedMs: number;
+  /** Where this run started reading (a resumed run starts past 0): rates and ETA count only this run's part. */
+  startBytes?: number;
+  startRows?: number;
+  itemsWritten?: number;
+  retries?: number;
 }
 
 export interface ImportSummary {
@@ -64,29 +82,16 @@ export interface ImportSummary {
   timing: TimeSplitNs;
   /** Peak RSS of the process (main thread and workers share it), in kilobytes. */
   maxRssKb: number;
+  /** Store targets with a writer: items stored (this run and the runs it resumed) and repeated requests. */
+  itemsWritten?: number;
+  retries?: number;
+  /** Set when this run continued a checkpointed one: the line it started at. */
+  resumedAtLine?: number;
+  /** Keys of up to SAMPLE_SIZE items spread over the file (of this run's part), for `portal verify`. */
+  sample?: ItemKey[];
 }
 
-const HEADER_SEARCH_BYTES = 1 << 20;
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-function readHeader(bytes: Buffer): { header: string[]; bodyStart: number } {
-  const start = bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
-  const probe = bytes.subarray(start, start + HEADER_SEARCH_BYTES);
-  if (probe.includes(0)) throw new ImportError('not_csv', 'The input is not a CSV text file (it holds binary data).');
-  const end = firstRecordEnd(probe);
-  const headerBytes = end === -1 ? probe : probe.subarray(0, end);
-  let rows: string[][];
-  try {
-    rows = parse(headerBytes, { relax_column_count: true }) as string[][];
-  } catch {
-    throw new ImportError('not_csv', 'The input is not a CSV file: its first line is not a valid CSV header.');
-  }
-  const header = rows[0];
-  if (!header || header.length < 2) {
-    throw new ImportError('not_csv', 'The input is not a CSV file with a header line of comma-separated column names.');
-  }
-  return { header: header.map((name) => name.trim()), bodyStart: start + (end === -1 ? probe.length : end) };
-}
+const SAMPLE_SIZE = 25;
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
@@ -98,7 +103,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
   const chunkBytes = options.chunkBytes ?? 128 << 10;
   const stream = createReadStream(options.inputPath, { highWaterMark: Math.min(chunkBytes, 1 << 20) });
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let resumed: ReturnType<typeof createReadStream> | undefined;
+  let iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
   // The header decides everything else, so it is read and checked before any output exists.
   let head = Buffer.alloc(0);
@@ -118,9 +124,16 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
   const { header, bodyStart } = headerInfo;
   const columns = resolveColumns(header, options.columnMap);
+  const resumeFrom = options.checkpoint?.resumeFrom;
 
   const s3Output = options.sink.kind === 's3-files' ? await S3FilesOutput.prepare(options.sink.outDir) : undefined;
-  const rejects = new RejectsFile(options.rejectsPath);
+  const rejects = resumeFrom
+    ? await RejectsFile.resume(options.rejectsPath, {
+        partialPath: resumeFrom.rejectsPartialPath,
+        bytes: resumeFrom.rejectsBytes,
+        count: resumeFrom.rejects,
+      })
+    : RejectsFile.create(options.rejectsPath);
   const workerCount = options.workers ?? availableParallelism();
   const pool = new ImportWorkerPool(workerCount, (index) => ({
     pepper: new Uint8Array(options.pepper),
@@ -140,36 +153,94 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     measure: options.measure ?? false,
   }));
 
-  const totals = { rows: 0, identifiers: 0, subjects: 0 };
-  let bytesRead = head.length;
+  const totals = {
+    rows: resumeFrom?.rows ?? 0,
+    identifiers: resumeFrom?.identifiers ?? 0,
+    subjects: resumeFrom?.subjects ?? 0,
+  };
+  const startRows = totals.rows;
+  const startBytes = resumeFrom?.offset ?? 0;
+  let bytesRead = resumeFrom ? resumeFrom.offset : head.length;
   const store = options.sink.kind === 'store' ? options.sink.store : undefined;
+  const writer = options.sink.kind === 'store' ? options.sink.writer : undefined;
   const mergeExisting = options.sink.kind === 'store' && options.sink.mergeExisting === true;
-  const handle = async (result: ChunkResult) => {
+  const commits = new OrderedCommits((progress) => {
+    const { itemsWritten = 0, retries = 0 } = writerCounts(writer, resumeFrom);
+    // A checkpoint that cannot be written costs only the resume point, never data: the import goes on.
+    options.checkpoint?.update({ ...progress, itemsWritten, retries }).catch(() => {});
+  });
+  // Reservoir sampling over chunks: every chunk's first item has the same chance, whatever the file size.
+  const sample: ItemKey[] = [];
+  let sampled = 0;
+  const handle = async (result: ChunkResult, chunk: ChunkBounds) => {
+    if (result.sampleKey) {
+      const slot = sampled < SAMPLE_SIZE ? sampled : Math.floor(Math.random() * (sampled + 1));
+      if (slot < SAMPLE_SIZE) sample[slot] = result.sampleKey;
+      sampled++;
+    }
     totals.rows += result.rows;
     totals.identifiers += result.identifiers;
     totals.subjects += result.subjects;
     await rejects.add(result.rejects);
+    let written: Promise<void> = Promise.resolve();
     if (store && result.records && result.records.length > 0) {
       const records = mergeExisting ? await mergeWithExistingRecords(store, result.records) : result.records;
-      await store.putRecords(records);
+      if (writer) written = writer.write(records);
+      else await store.putRecords(records);
     }
-    options.onProgress?.({ rows: totals.rows, bytesRead, totalBytes, elapsedMs: Date.now() - started });
+    commits.add(written, {
+      offset: chunk.endOffset,
+      nextLine: chunk.nextLine,
+      ...totals,
+      rejects: rejects.count,
+      rejectsPartialPath: rejects.partialPath,
+      rejectsBytes: rejects.bytes,
+    });
+    if (writer) await writer.waitForRoom();
+    options.onProgress?.({
+      rows: totals.rows,
+      bytesRead,
+      totalBytes,
+      elapsedMs: Date.now() - started,
+      startBytes,
+      startRows,
+      ...writerCounts(writer, resumeFrom),
+    });
   };
   // Results are taken in submission order (so rejects stay in line order) and at most this many are in flight.
   const maxInFlight = workerCount * 2;
-  const inFlight: Promise<ChunkResult>[] = [];
-  const submit = async (chunks: ReturnType<RecordChunker['push']>) => {
+  const inFlight: { result: Promise<ChunkResult>; bounds: ChunkBounds }[] = [];
+  let offset = resumeFrom?.offset ?? bodyStart;
+  const handleOldest = async () => {
+    const oldest = inFlight.shift() as (typeof inFlight)[number];
+    await handle(await oldest.result, oldest.bounds);
+  };
+  const submit = async (chunks: RecordChunk[]) => {
     for (const chunk of chunks) {
       const result = pool.submit(chunk);
       result.catch(() => {}); // observed below, in order; this only keeps an early failure from going unhandled
-      inFlight.push(result);
-      while (inFlight.length >= maxInFlight) await handle(await (inFlight.shift() as Promise<ChunkResult>));
+      offset += chunk.bytes.length;
+      inFlight.push({ result, bounds: { endOffset: offset, nextLine: chunk.nextLine } });
+      while (inFlight.length >= maxInFlight) await handleOldest();
     }
   };
 
   try {
-    const chunker = new RecordChunker(chunkBytes, 8 << 20, 1 + countLines(head.subarray(0, bodyStart)));
-    await submit(chunker.push(head.subarray(bodyStart)));
+    let chunker: RecordChunker;
+    if (resumeFrom) {
+      // Continue after the last chunk the previous run confirmed written; the header was read and checked above.
+      stream.destroy();
+      resumed = createReadStream(options.inputPath, {
+        start: resumeFrom.offset,
+        highWaterMark: stream.readableHighWaterMark,
+      });
+      iterator = resumed[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      inputDone = false;
+      chunker = new RecordChunker(chunkBytes, 8 << 20, resumeFrom.nextLine);
+    } else {
+      chunker = new RecordChunker(chunkBytes, 8 << 20, 1 + countLines(head.subarray(0, bodyStart)));
+      await submit(chunker.push(head.subarray(bodyStart)));
+    }
     while (!inputDone) {
       const next = await iterator.next();
       if (next.done) break;
@@ -177,9 +248,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       await submit(chunker.push(next.value));
     }
     await submit(chunker.end());
-    while (inFlight.length > 0) await handle(await (inFlight.shift() as Promise<ChunkResult>));
+    while (inFlight.length > 0) await handleOldest();
+    await commits.settled();
     const summaries = await pool.finish();
     await rejects.complete();
+    await options.checkpoint?.remove();
     const files: WrittenFile[] = summaries.flatMap((summary) => summary.files);
     const manifest = await s3Output?.commit(files, {
       format: 'DYNAMODB_JSON',
@@ -191,6 +264,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       items: totals.identifiers,
       subjects: totals.subjects,
       rejects: rejects.count,
+      sample,
     });
     const elapsedMs = Date.now() - started;
     const timing: TimeSplitNs = { parse: 0, normalise: 0, hash: 0, serialise: 0, write: 0 };
@@ -201,26 +275,37 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       ...totals,
       rejects: rejects.count,
       elapsedMs,
-      rowsPerSecond: totals.rows / Math.max(elapsedMs / 1000, 0.001),
+      rowsPerSecond: (totals.rows - startRows) / Math.max(elapsedMs / 1000, 0.001),
       workers: workerCount,
       manifest,
       timing,
       maxRssKb: Math.max(process.resourceUsage().maxRSS, ...summaries.map((summary) => summary.maxRssKb)),
+      ...writerCounts(writer, resumeFrom),
+      resumedAtLine: resumeFrom?.nextLine,
+      sample,
     };
   } catch (error) {
-    await rejects.abandon();
+    if (options.checkpoint) {
+      // What was confirmed written is recorded; the partial rejects file goes with it, for the re-run.
+      await commits.settled().catch(() => {});
+      await options.checkpoint.flush();
+      await rejects.keep();
+    } else {
+      await rejects.abandon();
+    }
     await s3Output?.abandon();
     if (error instanceof ImportError) throw error;
     if ((error as Error).name === 'ImportWorkerError') throw new ImportError('worker_failed', (error as Error).message);
     throw error;
   } finally {
     stream.destroy();
+    resumed?.destroy();
     await pool.terminate();
   }
 }
 
-function countLines(bytes: Buffer): number {
-  let count = 0;
-  for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count++;
-  return count;
+interface ChunkBounds {
+  /** Byte offset in the input just past the chunk (a record boundary). */
+  endOffset: number;
+  nextLine: number;
 }

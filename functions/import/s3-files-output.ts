@@ -31,7 +31,14 @@ export interface ImportManifest {
   items: number;
   subjects: number;
   rejects: number;
+  /** Keys of a random sample of the items (hashes only): `portal verify` looks each one up in the table. */
+  sample?: ItemKey[];
   files: ManifestFile[];
+}
+
+export interface ItemKey {
+  identifierHash: string;
+  recordKey: string;
 }
 
 export class S3FilesOutput {

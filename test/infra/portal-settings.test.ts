@@ -58,12 +58,13 @@ describe('readPortalSettings', () => {
     ).toThrow(/us-east-1/);
   });
 
-  it('reads an S3 import source for the exposures table', () => {
+  it('reads the S3 import source for the exposures table from the deploy configuration file', () => {
     const settings = readPortalSettings(
-      contextOf({ importBucket: 'hashed-import', importPrefix: 'run-1/' }),
+      contextOf({ deployConfig: 'test/infra/fixtures/deploy-import.json' }),
       PROJECT_ROOT,
     );
-    expect(settings.exposuresImportSource).toEqual({ bucketName: 'hashed-import', keyPrefix: 'run-1/' });
+    expect(settings.exposuresImportSource).toEqual({ bucketName: 'hashed-import', keyPrefix: 'odido/' });
+    expect(settings.exposuresWarmWritesPerSecond).toBe(40_000);
   });
 
   it('refuses a deploy without a custom domain unless the default domain is allowed explicitly', () => {

@@ -13,8 +13,7 @@ beforeAll(() => {
     handlerEntryOverride: FIXTURE_HANDLER,
     stage: 'acc',
     siteDomain: 'datalek.example.nl',
-    importBucket: 'hashed-import',
-    importPrefix: 'odido/',
+    deployConfig: 'test/infra/fixtures/deploy-import.json',
   });
 }, 120_000);
 
@@ -53,6 +52,7 @@ describe('portal variants', () => {
         InputCompressionType: 'GZIP',
         S3BucketSource: { S3Bucket: 'hashed-import', S3KeyPrefix: 'odido/' },
       },
+      WarmThroughput: { WriteUnitsPerSecond: 40_000 },
     });
   });
 
