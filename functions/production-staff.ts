@@ -13,6 +13,7 @@ import {
   dynamoDocumentClient,
   productionObservability,
   requiredEnv,
+  secretsManagerOriginGuard,
   secretsManagerPepper,
   tableName,
 } from './production';
@@ -45,6 +46,7 @@ async function staffBase(): Promise<StaffAuthDependencies & Pick<StaffAuditHandl
     config,
     clock: systemClock,
     staffTokens,
+    originGuard: secretsManagerOriginGuard(),
     audit: new DynamoDbAuditLog(client, tableName('audit'), systemClock),
     logger: appLoggerOf(productionObservability().logger),
   };

@@ -11,6 +11,7 @@ import type { CreateAssistRequestDependencies } from './handlers/create-assist-r
 import type { CreateCheckDependencies } from './handlers/create-check';
 import type { RedeemResultDependencies } from './handlers/redeem-result';
 import type { SendEmailDependencies } from './handlers/send-email';
+import { createOriginGuard, type OriginGuard } from './http/origin-guard';
 import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics } from './observability/powertools';
 
 /*
@@ -20,7 +21,8 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
  *   esbuild inlines config/breach.json; `cdk -c config=other.json` copies that file into the bundle and names its
  *   bundled path in BREACH_CONFIG (see below). Either way it is the file the CDK app validated at synth.
  * - Environment (infra/lambda-environment.ts): TABLE_NAMES (JSON of the granted tables), PEPPER_SECRET_ARN,
- *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET for the sender.
+ *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN, ORIGIN_SECRET_ARN (every HTTP function); optional
+ *   SES_CONFIGURATION_SET for the sender.
  * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
  * - The pepper is the UTF-8 bytes of the secret's SecretString (infra/secrets.ts), fetched once per container.
  *
@@ -86,6 +88,32 @@ export function secretsManagerPepper(): Promise<Pepper> {
   return pepperPromise;
 }
 
+let originGuard: OriginGuard | undefined;
+/**
+ * The origin secret's current and previous values (both accepted, so a rotation has no downtime), fetched once per
+ * container and again only when a caller presents a value the container does not know (functions/http/origin-guard.ts).
+ */
+export function secretsManagerOriginGuard(): OriginGuard {
+  originGuard ??= createOriginGuard(async () => {
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
+    const secretId = requiredEnv('ORIGIN_SECRET_ARN');
+    const read = (VersionStage: string) =>
+      client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage })).then(
+        (result) => result.SecretString,
+        // Before the first rotation there is no AWSPREVIOUS: only the current value is accepted then.
+        (error: { name?: string }) => {
+          if (VersionStage === 'AWSPREVIOUS' && error?.name === 'ResourceNotFoundException') return undefined;
+          throw error;
+        },
+      );
+    const [current, previous] = await Promise.all([read('AWSCURRENT'), read('AWSPREVIOUS')]);
+    if (!current) throw new Error('The origin secret has no SecretString');
+    return previous ? [current, previous] : [current];
+  }, systemClock);
+  return originGuard;
+}
+
 let logger: ReturnType<typeof createServiceLogger> | undefined;
 let metrics: ReturnType<typeof createServiceMetrics> | undefined;
 export function productionObservability() {
@@ -124,6 +152,7 @@ export async function productionCheckDependencies(): Promise<CreateCheckDependen
     emailQueue: new SqsEmailQueue(new SQSClient(SDK_CLIENT_SETTINGS), requiredEnv('EMAIL_QUEUE_URL')),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
+    originGuard: secretsManagerOriginGuard(),
   };
 }
 
@@ -136,6 +165,7 @@ export async function productionRedeemResultDependencies(): Promise<RedeemResult
     counters: stores.counters(),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
+    originGuard: secretsManagerOriginGuard(),
   };
 }
 
@@ -154,6 +184,7 @@ export async function productionAssistRequestDependencies(): Promise<CreateAssis
     secretBox: new KmsSecretBox(new KMSClient(SDK_CLIENT_SETTINGS), requiredEnv('ASSIST_REQUEST_KEY_ID')),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
+    originGuard: secretsManagerOriginGuard(),
   };
 }
 

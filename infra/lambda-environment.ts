@@ -15,6 +15,7 @@ export const ENV = {
   origin: 'PORTAL_ORIGIN',
   staffUserPoolId: 'STAFF_USER_POOL_ID',
   staffClientId: 'STAFF_CLIENT_ID',
+  originSecretArn: 'ORIGIN_SECRET_ARN',
 } as const;
 
 export interface DeployedResourceNames {
@@ -25,6 +26,8 @@ export interface DeployedResourceNames {
   origin: string;
   staffUserPoolId: string;
   staffClientId: string;
+  /** The secret CloudFront sends in x-portal-origin-verify; every HTTP function checks it (origin-guard.ts). */
+  originSecretArn: string;
 }
 
 export function environmentForGrants(
@@ -41,6 +44,7 @@ export function environmentForGrants(
   if (grants.pepper) environment[ENV.pepperSecretArn] = names.pepperSecretArn;
   if (grants.emailQueue) environment[ENV.emailQueueUrl] = names.emailQueueUrl;
   if (grants.kms) environment[ENV.assistRequestKeyId] = names.assistRequestKeyId;
+  if (access !== 'internal') environment[ENV.originSecretArn] = names.originSecretArn;
   if (access === 'staff') {
     environment[ENV.staffUserPoolId] = names.staffUserPoolId;
     environment[ENV.staffClientId] = names.staffClientId;

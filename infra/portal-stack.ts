@@ -63,6 +63,7 @@ export class PortalStack extends Stack {
       origin,
       staffUserPoolId: this.staffAuth.userPool.userPoolId,
       staffClientId: this.staffAuth.client.userPoolClientId,
+      originSecretArn: this.secrets.originSecret.secretArn,
     };
     this.api = new PortalApi(this, 'Api', {
       ...shared,
@@ -72,6 +73,7 @@ export class PortalStack extends Stack {
         pepper: this.secrets.pepper,
         emailQueue: this.email.queue,
         assistRequestKey: this.data.assistRequestKey,
+        originSecret: this.secrets.originSecret,
       },
       environmentFor: (route) => environmentForGrants(route.grants, route.access, names),
       staffJwt: { issuerUrl: this.staffAuth.issuerUrl, audience: [this.staffAuth.client.userPoolClientId] },
@@ -87,6 +89,8 @@ export class PortalStack extends Stack {
     this.site = new PortalSite(this, 'Site', {
       securityHeadersPath: resolve(projectRoot, 'site/security-headers.json'),
       apiDomainName: this.api.domainName,
+      // A dynamic reference ({{resolve:secretsmanager:…}}): the value is never in the template.
+      originVerifyValue: this.secrets.originSecret.secretValue.unsafeUnwrap(),
       webAclArn: props.webAclArn,
       siteAssetPath: settings.siteAssetPath,
       customDomain: settings.siteDomain && certificate ? { domainName: settings.siteDomain, certificate } : undefined,

@@ -1,5 +1,5 @@
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -16,6 +16,8 @@ export interface GrantableResources {
   pepper: ISecret;
   emailQueue: IQueue;
   assistRequestKey: IKey;
+  /** The value CloudFront sends to prove a request came through it; every HTTP function reads it (origin-guard.ts). */
+  originSecret?: ISecret;
 }
 
 export function grantRouteAccess(
@@ -30,6 +32,12 @@ export function grantRouteAccess(
   if (grants.emailQueue) resources.emailQueue.grantSendMessages(grantee);
   if (grants.kms === 'encrypt') resources.assistRequestKey.grantEncrypt(grantee);
   if (grants.kms === 'decrypt') resources.assistRequestKey.grantDecrypt(grantee);
+  if (resources.originSecret) grantOriginSecretRead(grantee, resources.originSecret);
+}
+
+/** GetSecretValue alone (the AWSCURRENT and AWSPREVIOUS stages): no DescribeSecret, which no code path calls. */
+export function grantOriginSecretRead(grantee: IGrantable, secret: ISecret): void {
+  Grant.addToPrincipal({ grantee, actions: ['secretsmanager:GetSecretValue'], resourceArns: [secret.secretArn] });
 }
 
 export function grantTableAccess(grantee: IGrantable, table: Table, access: TableAccess): void {

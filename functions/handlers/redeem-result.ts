@@ -12,12 +12,13 @@ import { lazyHandler, productionObservability, productionRedeemResultDependencie
 
 export type RedeemResultDependencies = Pick<
   PortalDependencies,
-  'config' | 'exposures' | 'tokens' | 'counters' | 'clock' | 'logger'
+  'originGuard' | 'config' | 'exposures' | 'tokens' | 'counters' | 'clock' | 'logger'
 >;
 
 export function createRedeemResultHandler(deps: RedeemResultDependencies) {
   return createHttpHandler({
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: resultRequestSchema,
     handle: async ({ body }) => ({ status: 200, body: await redeemResult(deps, body.token) }),
   });

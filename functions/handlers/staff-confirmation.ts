@@ -17,6 +17,7 @@ export type StaffConfirmationHandlerDependencies = StaffAuthDependencies &
 export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDependencies) {
   return createStaffHttpHandler(deps, 'confirmation', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: staffConfirmationRequestSchema,
     mapValidationError: mapStaffValidationError,
     handle: async ({ body, event }) => {

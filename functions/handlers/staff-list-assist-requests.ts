@@ -17,6 +17,7 @@ export type StaffListAssistRequestsHandlerDependencies = StaffAuthDependencies &
 export function createStaffListAssistRequestsHandler(deps: StaffListAssistRequestsHandlerDependencies) {
   return createStaffHttpHandler(deps, 'list_assist_requests', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     handle: async ({ event }) => {
       const query = parseStaffQuery(assistListQuerySchema, event.queryStringParameters);
       return { status: 200, body: { items: await listAssistQueue(deps, staffCallOf(event), query) } };

@@ -14,6 +14,7 @@ export type StaffLookupHandlerDependencies = StaffAuthDependencies &
 export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
   return createStaffHttpHandler(deps, 'lookup', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: staffLookupRequestSchema,
     mapValidationError: mapStaffValidationError,
     handle: async ({ body, event }) => ({ status: 200, body: await lookUpOnBehalf(deps, staffCallOf(event), body) }),

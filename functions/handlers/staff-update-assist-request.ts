@@ -17,6 +17,7 @@ const REQUEST_ID = /^[\w-]{1,64}$/;
 export function createStaffUpdateAssistRequestHandler(deps: StaffUpdateAssistRequestHandlerDependencies) {
   return createStaffHttpHandler(deps, 'update_assist_request', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: assistRequestUpdateSchema,
     handle: async ({ body, event }) => {
       const id = event.pathParameters?.id ?? '';

@@ -6,6 +6,7 @@ import { createCheckHandler } from '../../../functions/handlers/create-check';
 import { createRedeemResultHandler } from '../../../functions/handlers/redeem-result';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { startSes, type TestSes } from '../../support/start-ses';
+import { testOriginGuard } from '../../support/test-origin';
 import { invoke, jsonEvent } from '../../unit/check/api-gateway-event';
 import { config, RecordingLogger, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
 
@@ -42,7 +43,15 @@ export async function startCheckStack(): Promise<CheckStack> {
     logger,
     deliver: (job) => deliverEmailJob({ config, origin: TEST_ORIGIN, mailer }, job),
   });
-  const deps = { ...stores, config, clock, logger, emailQueue: queue, pepper: async () => TEST_PEPPER };
+  const deps = {
+    ...stores,
+    config,
+    clock,
+    logger,
+    emailQueue: queue,
+    pepper: async () => TEST_PEPPER,
+    originGuard: testOriginGuard,
+  };
   const checkHandler = createCheckHandler(deps);
   const redeemHandler = createRedeemResultHandler(deps);
   return {
