@@ -160,6 +160,7 @@ export async function productionRedeemResultDependencies(): Promise<RedeemResult
   const stores = await dynamoDbStores();
   return {
     config,
+    pepper: secretsManagerPepper,
     exposures: stores.exposures(),
     tokens: stores.tokens(),
     counters: stores.counters(),

@@ -46,7 +46,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/redeem-result.ts',
     factory: 'createRedeemResultHandler',
     access: 'public',
-    grants: { tables: { exposures: 'read', tokens: 'readWrite', counters: 'readWrite' } },
+    // pepper: the per-IP limit keys its counter with an HMAC of the IP, never the IP itself.
+    grants: { tables: { exposures: 'read', tokens: 'readWrite', counters: 'readWrite' }, pepper: true },
   },
   {
     id: 'CreateAssistRequest',

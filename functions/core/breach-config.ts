@@ -46,6 +46,12 @@ export const breachConfigSchema = z
         checksPerIpPerMinute: z.number().int().positive(),
         staffLookupsPerHour: z.number().int().positive(),
         assistRequestsPerIpPerHour: z.number().int().positive(),
+        /** POST /results per IP (prefix) per minute: a guess costs a Lambda and a read (docs/security.md). */
+        resultsPerIpPerMinute: z.number().int().positive().default(30),
+        /** An IPv6 address is counted by this prefix (one subscriber holds a whole /64); IPv4 by the address. */
+        ipv6PrefixLength: z.number().int().min(32).max(128).default(64),
+        /** Call-back queue reads per staff member per hour (each read opens up to 20 sealed requests). */
+        assistQueueReadsPerHour: z.number().int().positive().default(30),
       })
       .strict(),
     retention: z

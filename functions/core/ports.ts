@@ -48,10 +48,21 @@ export interface TokenStore {
   markRedeemed(tokenHash: string, redeemedAt: number, readableUntil: number): Promise<TokenRecord | undefined>;
 }
 
+/** The times (epoch ms) of recent uses under one key, for rolling-window limits; `version` guards the rewrite. */
+export interface UseLog {
+  times: number[];
+  /** 0 when nothing is stored yet. */
+  version: number;
+}
+
 export interface CounterStore {
   /** Atomically adds 1 and returns the new count. The counter disappears after expiresAtEpochSeconds. */
   increment(key: string, expiresAtEpochSeconds: number): Promise<number>;
   get(key: string): Promise<number>;
+  /** The stored use log; an expired one reads as no uses (its version is kept, so the next write still guards). */
+  readUseLog(key: string): Promise<UseLog>;
+  /** Stores `times` with version + 1 only if the stored version is still `expectedVersion`; false if it was not. */
+  replaceUseLog(key: string, times: number[], expectedVersion: number, expiresAtEpochSeconds: number): Promise<boolean>;
 }
 
 export type StaffRole = 'agent' | 'supervisor';
