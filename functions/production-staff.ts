@@ -103,15 +103,17 @@ export async function productionStaffConfirmationDependencies(): Promise<StaffCo
 }
 
 export async function productionStaffListAssistRequestsDependencies(): Promise<StaffListAssistRequestsHandlerDependencies> {
-  const [base, assistRequests, { KMSClient }, { KmsSecretBox }] = await Promise.all([
+  const [base, assistRequests, counters, { KMSClient }, { KmsSecretBox }] = await Promise.all([
     staffBase(),
     assistRequestStore(),
+    counterStore(),
     import('@aws-sdk/client-kms'),
     import('./adapters/kms/kms-secret-box'),
   ]);
   return {
     ...base,
     assistRequests,
+    counters,
     secretBox: new KmsSecretBox(new KMSClient({}), requiredEnv('ASSIST_REQUEST_KEY_ID')),
   };
 }

@@ -166,7 +166,7 @@ export async function proveAbuseLimits(
           {
             type: 'phone',
             value: RAW_VALUES_SENT.staffLookupPhone,
-            reason: 'abuse-limit proof',
+            reason: 'caller_asked_what_leaked',
             ticket: `INC-${attempt + 1}`,
           },
           { authorization: `Bearer ${token}` },

@@ -12,7 +12,7 @@ import { productionStaffListAssistRequestsDependencies } from '../production-sta
  */
 
 export type StaffListAssistRequestsHandlerDependencies = StaffAuthDependencies &
-  Pick<PortalDependencies, 'assistRequests' | 'secretBox' | 'logger'>;
+  Pick<PortalDependencies, 'assistRequests' | 'secretBox' | 'counters' | 'logger'>;
 
 export function createStaffListAssistRequestsHandler(deps: StaffListAssistRequestsHandlerDependencies) {
   return createStaffHttpHandler(deps, 'list_assist_requests', {

@@ -1,8 +1,10 @@
+import type { Locale } from '../breach-config';
 import { type RequestCheckDependencies, requestCheck } from '../check/request-check';
 import { PortalError } from '../errors';
 import { hashIdentifier } from '../identifier-hash';
 import { normaliseEmail } from '../identifiers';
 import type { StaffCallAudit } from './audit-trail';
+import { assertReasonAndTicket } from './staff-free-text';
 import { countStaffLookup, StaffRateLimitedError } from './staff-rate-limit';
 import type { StaffConfirmationRequest } from './staff-requests';
 
@@ -19,9 +21,11 @@ export async function resendConfirmation(
   deps: RequestCheckDependencies,
   call: StaffCallAudit,
   request: StaffConfirmationRequest,
+  consoleLanguage: Locale,
 ): Promise<void> {
   const staff = call.staff;
   if (!staff) throw new Error('resendConfirmation needs an identified staff call');
+  assertReasonAndTicket(deps.config, request, consoleLanguage);
   const address = normaliseEmail(request.email);
   const subjectHash = hashIdentifier(await deps.pepper(), 'email', address);
   const audited = { reason: request.reason, ticket: request.ticket, subjectHash };

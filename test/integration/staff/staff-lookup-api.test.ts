@@ -120,7 +120,7 @@ describe('POST /api/v1/staff/lookups', () => {
 });
 
 describe('POST /api/v1/staff/confirmations', () => {
-  const confirmation = { email: 'Caller@Example.nl', reason: 'customer lost the first mail', ticket: 'INC-2002' };
+  const confirmation = { email: 'Caller@Example.nl', reason: 'confirmation_not_received', ticket: 'INC-2002' };
 
   it('queues the website confirmation mail and audits the hashed address', async () => {
     const { deps, stores, clock } = setUp();

@@ -60,7 +60,7 @@ describe('the origin check in front of every handler', () => {
     const handler = createStaffLookupHandler(staffDependencies(stores, clock));
     const event = staffEvent({
       token: await agentToken(),
-      body: { type: 'phone', value: '0612345678', reason: 'caller_request', ticket: 'INC-1' },
+      body: { type: 'phone', value: '0612345678', reason: 'callback_request', ticket: 'INC-1' },
     });
     delete event.headers[ORIGIN_VERIFY_HEADER];
 
