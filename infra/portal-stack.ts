@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/observability/powertools';
@@ -54,6 +54,8 @@ export class PortalStack extends Stack {
       sesSendRatePerSecond: settings.sesSendRatePerSecond,
       environment: { PORTAL_ORIGIN: origin },
       senderEntry: settings.handlerEntryOverride ?? EMAIL_SENDER.entry,
+      // A mail job holds an address and maybe a token: no queue keeps it longer than the token lives.
+      jobRetention: Duration.hours(settings.breachConfig.retention.tokenHours),
     });
     const names = {
       tableNames: this.data.tableNames,
@@ -117,6 +119,7 @@ export class PortalStack extends Stack {
       outgoingMailQueue: this.email.queue,
       configurationSet: this.email.configurationSet,
       alarmEmail: settings.alarmEmail,
+      staffRefusals: this.api.staffRefusals,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: origin });

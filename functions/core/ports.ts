@@ -138,10 +138,14 @@ export interface Mailer {
   send(message: EmailMessage): Promise<void>;
 }
 
-/** What the sender needs to compose a mail; the token travels only inside the job, never in logs. */
-export type EmailJob =
+/**
+ * What the sender needs to compose a mail; the token travels only inside the job, never in logs. A job is useless
+ * (and a liability: it holds an address and maybe a token) once its token has expired: the sender drops it then.
+ */
+export type EmailJob = (
   | { kind: 'affected'; to: string; locale: Locale; token: string; recordCount: number }
-  | { kind: 'not_found'; to: string; locale: Locale };
+  | { kind: 'not_found'; to: string; locale: Locale }
+) & { expiresAtEpochSeconds?: number };
 
 export interface EmailQueue {
   enqueue(job: EmailJob): Promise<void>;

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { deliverEmailJob, parseEmailJob } from '../core/check/deliver-email-job';
+import { deliverEmailJob, isEmailJobExpired, parseEmailJob } from '../core/check/deliver-email-job';
+import { type Clock, systemClock } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
 import { type CountMetrics, noMetrics, withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability, productionSendEmailDependencies } from '../production';
@@ -8,12 +9,15 @@ import { lazyHandler, productionObservability, productionSendEmailDependencies }
 /*
  * The email sender: an SQS consumer with partial batch failures. Each failed record is reported back, so SQS retries
  * only that one (after its visibility timeout) and, after maxReceiveCount, moves it to the DLQ, where an alarm
- * fires. A message that is not a job is reported too: it ends in the DLQ for a person to see, never dropped.
+ * fires. A message that is not a job is reported too: it ends in the DLQ for a person to see, never dropped. A job
+ * whose token has expired is dropped with the EmailJobExpired metric (docs/security.md, "Tokens in the queue").
  * Records are sent one after another: with reserved concurrency this keeps the function within the SES send rate.
  */
 
 export type SendEmailDependencies = Pick<PortalDependencies, 'config' | 'origin' | 'mailer' | 'logger'> & {
   metrics?: CountMetrics;
+  /** Decides whether a job outlived its token; the system clock when omitted. */
+  clock?: Clock;
 };
 
 export function createSendEmailHandler(deps: SendEmailDependencies) {
@@ -26,6 +30,11 @@ export function createSendEmailHandler(deps: SendEmailDependencies) {
         deps.logger.error('malformed email job', { messageId: record.messageId });
         metrics.count('EmailJobMalformed');
         batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
+      if (isEmailJobExpired(job, (deps.clock ?? systemClock).now())) {
+        // Dropped, not failed: retrying cannot make it useful, and the dead-letter queue must not keep the token.
+        metrics.count('EmailJobExpired');
         continue;
       }
       try {

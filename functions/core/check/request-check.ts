@@ -91,10 +91,11 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
   assertWithinLimits([ipOutcome]);
 
   const recordCount = records.filter((record) => record.breachId === config.id).length;
+  const expiresAtEpochSeconds = Math.floor(now / 1000) + config.retention.tokenHours * 60 * 60;
   const job: EmailJob =
     recordCount > 0
-      ? { kind: 'affected', to: address, locale, token, recordCount }
-      : { kind: 'not_found', to: address, locale };
+      ? { kind: 'affected', to: address, locale, token, recordCount, expiresAtEpochSeconds }
+      : { kind: 'not_found', to: address, locale, expiresAtEpochSeconds };
 
   await Promise.all([
     deps.tokens.create({
@@ -103,7 +104,7 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
       identifierType: 'email',
       locale,
       createdAt: now,
-      expiresAtEpochSeconds: Math.floor(now / 1000) + config.retention.tokenHours * 60 * 60,
+      expiresAtEpochSeconds,
     }),
     countDailyMetric(deps.counters, 'checks', now),
     countDailyMetric(deps.counters, recordCount > 0 ? 'hits' : 'misses', now),

@@ -130,7 +130,9 @@ describe('POST /api/v1/staff/confirmations', () => {
     );
 
     expect(response.status).toBe(202);
-    expect(deps.emailQueue.jobs).toEqual([{ kind: 'not_found', to: 'caller@example.nl', locale: 'nl' }]);
+    expect(deps.emailQueue.jobs).toEqual([
+      { kind: 'not_found', to: 'caller@example.nl', locale: 'nl', expiresAtEpochSeconds: expect.any(Number) },
+    ]);
     expect(await auditOf({ stores, clock })).toEqual([
       expect.objectContaining({
         action: 'confirmation',

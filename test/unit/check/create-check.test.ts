@@ -17,8 +17,15 @@ describe('POST /api/v1/checks', () => {
     expect(hit.body).toEqual({ status: 'accepted' });
     expect(miss).toEqual(hit);
     expect(emailQueue.jobs).toEqual([
-      { kind: 'affected', to: 'hit@example.nl', locale: 'nl', token: expect.any(String), recordCount: 1 },
-      { kind: 'not_found', to: 'miss@example.nl', locale: 'nl' },
+      {
+        kind: 'affected',
+        to: 'hit@example.nl',
+        locale: 'nl',
+        token: expect.any(String),
+        recordCount: 1,
+        expiresAtEpochSeconds: expect.any(Number),
+      },
+      { kind: 'not_found', to: 'miss@example.nl', locale: 'nl', expiresAtEpochSeconds: expect.any(Number) },
     ]);
   });
 
