@@ -18,8 +18,8 @@ import { generateResultToken } from './result-token';
 
 /*
  * POST /api/v1/checks (DESIGN §5). The answer must not tell a hit from a miss (DESIGN §2.4), so both paths do the
- * same work in the same order: normalise, hash, count both rate limits (per IP or IPv6 /64, per mailbox), look up, store a token, count two daily
- * metrics, enqueue one job. The token is stored on the miss path too: the write pattern (count, size, latency) to
+ * same work in the same order: normalise, hash, count both rate limits (per IP or IPv6 /64, per mailbox), look up,
+ * store a token, count two daily metrics, enqueue one job. The token is stored on the miss path too: the write pattern (count, size, latency) to
  * DynamoDB is then identical, and a miss token is never mailed, so nobody can redeem it (redeeming finds no record
  * and answers token_unknown). All variable work (composing and sending mail through SES) happens behind the queue.
  */
