@@ -2,7 +2,7 @@ import { type ApiOutcome, postJson } from './api-client';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
 import { showLocalBanner } from './local-banner';
 import { applyClosingDate } from './portal-closing';
-import { minutesFromSeconds } from './retry-after';
+import { CLOCK_TIME_AFTER_SECONDS, clockTimeAfter, minutesFromSeconds } from './retry-after';
 
 /*
  * The home page check form: POST {email, locale} to /api/v1/checks. Every valid address gets the same 202 (the API is
@@ -40,10 +40,23 @@ async function submitCheck(form: HTMLFormElement): Promise<void> {
 
 function checkError(form: HTMLFormElement, outcome: Exclude<ApiOutcome, { kind: 'ok' }>): FieldError {
   if (outcome.kind === 'network') return { message: formMessage(form, 'network') };
-  if (outcome.status === 429) {
-    const minutes = minutesFromSeconds(outcome.retryAfterSeconds);
-    return { field: 'email', message: formMessage(form, 'rate_limited').replace('{minutes}', String(minutes)) };
+  if (outcome.status === 429) return { field: 'email', message: rateLimitedMessage(form, outcome.retryAfterSeconds) };
+  if (outcome.status === 400) {
+    const email = String(new FormData(form).get('email') ?? '');
+    // The API refuses what SES cannot deliver (é, ü … before the @): say why, not "enter a valid address".
+    const undeliverable = /[^\x20-\x7e]/.test(email.slice(0, email.lastIndexOf('@')));
+    return { field: 'email', message: formMessage(form, undeliverable ? 'undeliverable_email' : 'invalid_email') };
   }
-  if (outcome.status === 400) return { field: 'email', message: formMessage(form, 'invalid_email') };
   return { message: formMessage(form, 'unexpected') };
+}
+
+/** A short wait (per-IP) in minutes; the per-address limit's long wait as a time of day, with the call-back route. */
+function rateLimitedMessage(form: HTMLFormElement, retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined || retryAfterSeconds <= CLOCK_TIME_AFTER_SECONDS) {
+    return formMessage(form, 'rate_limited').replace('{minutes}', String(minutesFromSeconds(retryAfterSeconds)));
+  }
+  const { time, tomorrow } = clockTimeAfter(retryAfterSeconds, form.dataset.locale ?? 'nl');
+  return formMessage(form, 'rate_limited_until')
+    .replace('{time}', time)
+    .replace('{day}', tomorrow ? formMessage(form, 'rate_limited_tomorrow') : '');
 }
