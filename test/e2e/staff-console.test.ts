@@ -41,7 +41,7 @@ describe('staff console', () => {
 
     await page.getByLabel('Look up by').selectOption('phone');
     await page.getByLabel('Value the caller gives').fill(staffOnlyCustomer.phone);
-    await page.getByLabel('Reason').first().fill('caller has no email on file');
+    await page.getByLabel('Reason').first().selectOption('no_access_to_email');
     await page.getByLabel('Ticket number').first().fill(TICKET);
     await page.getByRole('button', { name: 'Look up', exact: true }).click();
 

@@ -78,6 +78,10 @@ export interface StaffConsoleText {
     valueHint: string;
     reason: string;
     reasonHint: string;
+    /** The empty first option of the reason list. */
+    reasonChoose: string;
+    /** Labels of the reason ids in config.staff.reasons; an id without a label is shown as it is. */
+    reasons: Record<string, string>;
     ticket: string;
     ticketHint: string;
     submit: string;
