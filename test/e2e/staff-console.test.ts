@@ -69,7 +69,13 @@ describe('staff console', () => {
     await row.first().waitFor();
     const cells = await row.first().locator('td').allTextContents();
     expect(cells).toEqual(
-      expect.arrayContaining(['agent.anna', 'lookup', 'allowed (phone:found)', TICKET, 'caller has no email on file']),
+      expect.arrayContaining([
+        'agent.anna',
+        'lookup',
+        'allowed (phone:found)',
+        TICKET,
+        'Caller has no access to the email on file',
+      ]),
     );
     // Bars of days without checks have zero height, so wait for them to exist rather than to be visible.
     await page.locator('#metrics-chart svg rect').first().waitFor({ state: 'attached' });

@@ -28,12 +28,6 @@ export const englishStaffText: StaffConsoleText = {
     reason: 'Reason',
     reasonHint: 'Why you look this up. The list keeps personal data out of the audit log, which is kept for two years.',
     reasonChoose: 'Choose a reason',
-    reasons: {
-      caller_asked_what_leaked: 'Caller asks what was exposed',
-      no_access_to_email: 'Caller has no access to the email on file',
-      confirmation_not_received: 'Confirmation email not received',
-      callback_request: 'Call-back request from the queue',
-    },
     ticket: 'Ticket number',
     ticketHint: 'The ticket of this call, e.g. INC-123456.',
     submit: 'Look up',
@@ -76,6 +70,12 @@ export const englishStaffText: StaffConsoleText = {
     auditUnavailable: 'The audit log cannot be written right now, so nothing was looked up. Try again in a minute.',
     forbidden: 'Your role may not do this.',
     invalidCredentials: 'Unknown user name or wrong password.',
+    reasons: {
+      caller_asked_what_leaked: 'Caller asks what was exposed',
+      no_access_to_email: 'Caller has no access to the email on file',
+      confirmation_not_received: 'Confirmation email not received',
+      callback_request: 'Call-back request from the queue',
+    },
     errors: {
       missing_reason: 'Fill in the reason.',
       invalid_reason: 'Choose one of the reasons in the list.',

@@ -28,12 +28,6 @@ export const dutchStaffText: StaffConsoleText = {
     reason: 'Reden',
     reasonHint: 'Waarom je dit opzoekt. De lijst houdt persoonsgegevens uit het auditlog, dat twee jaar wordt bewaard.',
     reasonChoose: 'Kies een reden',
-    reasons: {
-      caller_asked_what_leaked: 'Beller vraagt wat er is uitgelekt',
-      no_access_to_email: 'Beller kan niet bij het bekende e-mailadres',
-      confirmation_not_received: 'Bevestigingsmail niet ontvangen',
-      callback_request: 'Terugbelverzoek uit de wachtrij',
-    },
     ticket: 'Ticketnummer',
     ticketHint: 'Het ticket van dit gesprek, bijv. INC-123456.',
     submit: 'Opzoeken',
@@ -76,6 +70,12 @@ export const dutchStaffText: StaffConsoleText = {
     auditUnavailable: 'Het auditlog kan nu niet worden geschreven, dus er is niets opgezocht. Probeer het zo opnieuw.',
     forbidden: 'Uw rol mag dit niet.',
     invalidCredentials: 'Onbekende gebruikersnaam of verkeerd wachtwoord.',
+    reasons: {
+      caller_asked_what_leaked: 'Beller vraagt wat er is uitgelekt',
+      no_access_to_email: 'Beller kan niet bij het bekende e-mailadres',
+      confirmation_not_received: 'Bevestigingsmail niet ontvangen',
+      callback_request: 'Terugbelverzoek uit de wachtrij',
+    },
     errors: {
       missing_reason: 'Vul de reden in.',
       invalid_reason: 'Kies een van de redenen uit de lijst.',

@@ -72,7 +72,7 @@ async function loadAudit(context: ConsoleContext, form: HTMLFormElement): Promis
         cell(row.action),
         cell(row.detail ? `${row.outcome} (${row.detail})` : row.outcome),
         cell(row.ticket ?? ''),
-        cell(row.reason ?? ''),
+        cell(row.reason === undefined ? '' : (context.messages.reasons[row.reason] ?? row.reason)),
         subject,
       );
       return tr;
