@@ -118,6 +118,7 @@ it('stores only keyed hashes of the addresses and IPs it limited: no raw address
     RAW_VALUES_SENT.assistCustomerNumber,
     RAW_VALUES_SENT.staffPassword,
     'NL91 ABNA',
+    'jösé',
   ]);
 
   for (const scan of scans)
