@@ -101,9 +101,12 @@ export function secretsManagerOriginGuard(): OriginGuard {
     const read = (VersionStage: string) =>
       client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage })).then(
         (result) => result.SecretString,
-        // Before the first rotation there is no AWSPREVIOUS: only the current value is accepted then.
-        (error: { name?: string }) => {
-          if (VersionStage === 'AWSPREVIOUS' && error?.name === 'ResourceNotFoundException') return undefined;
+        // Before the first rotation there is no AWSPREVIOUS (ResourceNotFoundException): only the current value is
+        // accepted then. Any other client error on it is treated alike; a server or network error fails the fetch.
+        (error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+          const status = error?.$metadata?.httpStatusCode ?? 0;
+          const absent = error?.name === 'ResourceNotFoundException' || (status >= 400 && status < 500);
+          if (VersionStage === 'AWSPREVIOUS' && absent) return undefined;
           throw error;
         },
       );

@@ -37,9 +37,10 @@ export interface PortalApiProps {
 }
 
 export const STAFF_REFUSAL_METRIC = { namespace: 'BreachPortal/Gateway', name: 'StaffRefused' } as const;
-/** Access-log lines (JSON, format below) of a staff route answered 401 or 403. */
-export const STAFF_REFUSAL_FILTER =
-  '{ ($.routeKey = "*/api/v1/staff/*") && (($.status = "401") || ($.status = "403")) }';
+/** Access-log lines (JSON, format below) of a staff route answered 401 or 403; wildcards only at the end. */
+export const STAFF_REFUSAL_FILTER = `{ (${[...new Set(ROUTES.filter((r) => r.access === 'staff').map((r) => r.method))]
+  .map((method) => `($.routeKey = "${method} /api/v1/staff/*")`)
+  .join(' || ')}) && (($.status = "401") || ($.status = "403")) }`;
 
 export class PortalApi extends Construct {
   readonly httpApi: HttpApi;
