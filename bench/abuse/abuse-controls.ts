@@ -14,7 +14,7 @@ import { type AbuseLimits, DEMO_STAFF_LOGIN, type PortalClockControl } from './a
 /*
  * The controls of docs/security.md that `npm run abuse` shows with a figure each. Over HTTP against the running local
  * stack: mailbox variants sharing one allowance, a non-ASCII local part refused, an identifier in a staff note
- * refused, the call-back queue's page size and the ids in its audit row. In process, on the very handler factories
+ * refused, the /results limit, the call-back queue's page size and the ids in its audit row. In process, on the very handler factories
  * the stack mounts (memory stores): a call that skips the origin header — what the public execute-api URL would get —
  * and many addresses of one IPv6 /64 (the local server only ever sees loopback, so these cannot come over HTTP).
  */
@@ -106,6 +106,19 @@ export async function proveAbuseControlsOverHttp(
     control: 'free-text look-up reason refused',
     figure: `reason "mail jan@example.nl" → ${reason.status} ${reason.body?.error?.code}`,
     holds: reason.status === 400 && reason.body?.error?.code === 'invalid_reason',
+  });
+
+  // POST /results: a made-up token per try, as a guesser sends; the limit is the configured default (30 a minute).
+  await clock.moveTo(clock.now() + 61_000);
+  const resultsLimit = parseBreachConfig(breachJson).limits.resultsPerIpPerMinute;
+  const guesses: number[] = [];
+  for (let i = 0; i <= resultsLimit; i += 1) {
+    guesses.push((await call(`${portal}/api/v1/results`, { body: { token: randomBytes(32).toString('base64url') } })).status);
+  }
+  proofs.push({
+    control: 'POST /results limited per IP',
+    figure: `${guesses.length} made-up tokens in a minute: ${guesses.filter((status) => status === 404).length}× 404 token_unknown, then ${guesses.at(-1)}`,
+    holds: guesses.slice(0, resultsLimit).every((status) => status === 404) && guesses.at(-1) === 429,
   });
 
   const supervisor = await staffToken(portal, { user: 'supervisor.sam', password: 'demo-supervisor' });

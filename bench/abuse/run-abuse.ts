@@ -105,7 +105,7 @@ async function main(): Promise<number> {
       proofs.every((proof) => limitHolds(proof)) &&
       controls.every((proof) => proof.holds) &&
       scans.every((scan) => scan.rawValuesFound.length === 0) &&
-      rateKeys.filter((key) => HASHED_RATE_KEY.test(key)).length === 3;
+      rateKeys.filter((key) => HASHED_RATE_KEY.test(key)).length === 4;
     console.log(ok ? '\nPASS' : '\nFAIL');
     return ok ? 0 : 1;
   } finally {

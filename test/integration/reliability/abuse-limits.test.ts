@@ -101,6 +101,7 @@ it.each([
   'identifier in staff text refused',
   'free-text look-up reason refused',
   'call-back queue page size and audit ids',
+  'POST /results limited per IP',
 ])('%s', (name) => {
   const proof = controls.find((candidate) => candidate.control === name);
   expect(proof).toMatchObject({ control: name, holds: true });
@@ -125,7 +126,7 @@ it('stores only keyed hashes of the addresses and IPs it limited: no raw address
     expect({ table: scan.table, found: scan.rawValuesFound }).toEqual({ table: scan.table, found: [] });
   const counters = scans.find((scan) => scan.table.endsWith('counters'));
   // Not vacuous: the limits' counters are there, under hashed subjects.
-  expect(counters?.rateKeyExamples.filter((key) => HASHED_RATE_KEY.test(key))).toHaveLength(3);
+  expect(counters?.rateKeyExamples.filter((key) => HASHED_RATE_KEY.test(key))).toHaveLength(4);
   expect(counters?.rateKeyExamples.find((key) => key.startsWith('rate#staff#'))).toMatch(
     /^rate#staff#agent\.anna#\d+$/,
   );
