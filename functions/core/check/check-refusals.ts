@@ -1,5 +1,6 @@
 import type { Locale } from '../breach-config';
 import { InvalidEmailError, RateLimitedError } from '../errors';
+import { assistFormLink } from './result-token';
 
 /*
  * Refusals of POST /api/v1/checks that a customer must understand on their own, so the message is in the request's
@@ -46,8 +47,8 @@ export function mailboxLimitMessage(locale: Locale, nowMs: number, retryAtMs: nu
   const tomorrow = retry.day !== clockTimeIn(locale, nowMs).day;
   if (locale === 'nl') {
     const when = `${tomorrow ? 'morgen ' : ''}na ${retry.time}`;
-    return `Voor dit adres zijn de afgelopen 24 uur al genoeg controles gedaan. Probeer het ${when} opnieuw (Nederlandse tijd), of laat je nu terugbellen: /nl/assist/`;
+    return `Voor dit adres zijn de afgelopen 24 uur al genoeg controles gedaan. Probeer het ${when} opnieuw (Nederlandse tijd), of laat je nu terugbellen: ${assistFormLink('', 'nl')}`;
   }
   const when = `after ${retry.time}${tomorrow ? ' tomorrow' : ''}`;
-  return `This address has had enough checks in the last 24 hours. Try again ${when} (Amsterdam time), or ask us to call you back now: /en/assist/`;
+  return `This address has had enough checks in the last 24 hours. Try again ${when} (Amsterdam time), or ask us to call you back now: ${assistFormLink('', 'en')}`;
 }

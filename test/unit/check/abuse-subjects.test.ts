@@ -59,7 +59,7 @@ describe('mailboxLimitMessage', () => {
     const now = Date.parse('2026-07-01T08:00:00Z');
     const retry = Date.parse('2026-07-01T12:19:30Z');
     expect(mailboxLimitMessage('en', now, retry)).toContain('Try again after 14:20 (Amsterdam time)');
-    expect(mailboxLimitMessage('en', now, retry)).toContain('/en/assist/');
+    expect(mailboxLimitMessage('en', now, retry)).toContain('/en/assist');
     expect(mailboxLimitMessage('nl', now, retry)).toContain('Probeer het na 14:20 opnieuw');
   });
 

@@ -81,7 +81,7 @@ describe('POST /api/v1/checks', () => {
     // Rolling: free again 24 hours after the first use (10:00 UTC = 11:00 in Amsterdam), not at midnight UTC.
     expect(refused.headers['retry-after']).toBe(String(12 * 3600));
     expect(JSON.stringify(refused.body)).toContain('morgen na 11:00');
-    expect(JSON.stringify(refused.body)).toContain('/nl/assist/');
+    expect(JSON.stringify(refused.body)).toContain('/nl/assist');
     expect(emailQueue.jobs).toHaveLength(config.limits.checksPerAddressPerDay);
 
     clock.set(Date.parse('2026-03-02T00:00:01Z'));
