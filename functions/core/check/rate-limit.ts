@@ -10,7 +10,7 @@ import type { CounterStore } from '../ports';
  * can never collide with an identifier hash.
  */
 
-export type RateLimitSubject = 'address' | 'mailbox' | 'ip' | 'assist-ip' | 'results-ip';
+export type RateLimitSubject = 'mailbox' | 'ip' | 'assist-ip' | 'results-ip';
 
 export interface RateWindow {
   /** Window length in seconds; windows are aligned to the epoch (so days are UTC days). */
