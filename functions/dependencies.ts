@@ -14,6 +14,7 @@ import type {
   StaffTokenVerifier,
   TokenStore,
 } from './core/ports';
+import type { OriginGuard } from './http/origin-guard';
 
 /**
  * Everything a handler may be given. Each handler factory takes only the `Pick<>` it needs, so its Lambda bundle and
@@ -36,6 +37,8 @@ export interface PortalDependencies {
   smsSender: SmsSender;
   clock: Clock;
   logger: AppLogger;
+  /** Refuses every request that did not come through CloudFront (the local portal server plays CloudFront). */
+  originGuard: OriginGuard;
   staffTokens: StaffTokenVerifier;
   /** Public origin of the site, e.g. https://datalek.example.nl — result links are built on it. */
   origin: string;

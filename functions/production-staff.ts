@@ -13,6 +13,7 @@ import {
   dynamoDocumentClient,
   productionObservability,
   requiredEnv,
+  secretsManagerOriginGuard,
   secretsManagerPepper,
   tableName,
 } from './production';
@@ -45,6 +46,7 @@ async function staffBase(): Promise<StaffAuthDependencies & Pick<StaffAuditHandl
     config,
     clock: systemClock,
     staffTokens,
+    originGuard: secretsManagerOriginGuard(),
     audit: new DynamoDbAuditLog(client, tableName('audit'), systemClock),
     logger: appLoggerOf(productionObservability().logger),
   };
@@ -101,15 +103,17 @@ export async function productionStaffConfirmationDependencies(): Promise<StaffCo
 }
 
 export async function productionStaffListAssistRequestsDependencies(): Promise<StaffListAssistRequestsHandlerDependencies> {
-  const [base, assistRequests, { KMSClient }, { KmsSecretBox }] = await Promise.all([
+  const [base, assistRequests, counters, { KMSClient }, { KmsSecretBox }] = await Promise.all([
     staffBase(),
     assistRequestStore(),
+    counterStore(),
     import('@aws-sdk/client-kms'),
     import('./adapters/kms/kms-secret-box'),
   ]);
   return {
     ...base,
     assistRequests,
+    counters,
     secretBox: new KmsSecretBox(new KMSClient({}), requiredEnv('ASSIST_REQUEST_KEY_ID')),
   };
 }

@@ -12,6 +12,7 @@ import type { CreateAssistRequestDependencies } from './handlers/create-assist-r
 import type { CreateCheckDependencies } from './handlers/create-check';
 import type { RedeemResultDependencies } from './handlers/redeem-result';
 import type { SendEmailDependencies } from './handlers/send-email';
+import { createOriginGuard, type OriginGuard } from './http/origin-guard';
 import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics } from './observability/powertools';
 
 /*
@@ -21,8 +22,8 @@ import { appLoggerOf, countMetricsOf, createServiceLogger, createServiceMetrics 
  *   esbuild inlines config/breach.json; `cdk -c config=other.json` copies that file into the bundle and names its
  *   bundled path in BREACH_CONFIG (see below). Either way it is the file the CDK app validated at synth.
  * - Environment (infra/lambda-environment.ts): TABLE_NAMES (JSON of the granted tables), PEPPER_SECRET_ARN,
- *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN; optional SES_CONFIGURATION_SET and SMS_CONFIGURATION_SET
- *   for the sender (which also sends the texts of phone checks).
+ *   EMAIL_QUEUE_URL, ASSIST_REQUEST_KEY_ID, PORTAL_ORIGIN, ORIGIN_SECRET_ARN (every HTTP function); optional
+ *   SES_CONFIGURATION_SET and SMS_CONFIGURATION_SET for the sender (which also sends the texts of phone checks).
  * - The sender (functions/handlers/send-email.ts) needs `reportBatchItemFailures: true` on its SQS event source.
  * - The pepper: the secret's SecretString turned into key bytes by core/pepper-secret.ts (the one pepper contract,
  *   shared with `portal import` and the local stack), fetched once per container.
@@ -87,6 +88,35 @@ export function secretsManagerPepper(): Promise<Pepper> {
   return pepperPromise;
 }
 
+let originGuard: OriginGuard | undefined;
+/**
+ * The origin secret's current and previous values (both accepted, so a rotation has no downtime), fetched once per
+ * container and again only when a caller presents a value the container does not know (functions/http/origin-guard.ts).
+ */
+export function secretsManagerOriginGuard(): OriginGuard {
+  originGuard ??= createOriginGuard(async () => {
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
+    const secretId = requiredEnv('ORIGIN_SECRET_ARN');
+    const read = (VersionStage: string) =>
+      client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage })).then(
+        (result) => result.SecretString,
+        // Before the first rotation there is no AWSPREVIOUS (ResourceNotFoundException): only the current value is
+        // accepted then. Any other client error on it is treated alike; a server or network error fails the fetch.
+        (error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+          const status = error?.$metadata?.httpStatusCode ?? 0;
+          const absent = error?.name === 'ResourceNotFoundException' || (status >= 400 && status < 500);
+          if (VersionStage === 'AWSPREVIOUS' && absent) return undefined;
+          throw error;
+        },
+      );
+    const [current, previous] = await Promise.all([read('AWSCURRENT'), read('AWSPREVIOUS')]);
+    if (!current) throw new Error('The origin secret has no SecretString');
+    return previous ? [current, previous] : [current];
+  }, systemClock);
+  return originGuard;
+}
+
 let logger: ReturnType<typeof createServiceLogger> | undefined;
 let metrics: ReturnType<typeof createServiceMetrics> | undefined;
 export function productionObservability() {
@@ -125,6 +155,7 @@ export async function productionCheckDependencies(): Promise<CreateCheckDependen
     emailQueue: new SqsEmailQueue(new SQSClient(SDK_CLIENT_SETTINGS), requiredEnv('EMAIL_QUEUE_URL')),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
+    originGuard: secretsManagerOriginGuard(),
   };
 }
 
@@ -132,11 +163,13 @@ export async function productionRedeemResultDependencies(): Promise<RedeemResult
   const stores = await dynamoDbStores();
   return {
     config,
+    pepper: secretsManagerPepper,
     exposures: stores.exposures(),
     tokens: stores.tokens(),
     counters: stores.counters(),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
+    originGuard: secretsManagerOriginGuard(),
   };
 }
 
@@ -155,6 +188,7 @@ export async function productionAssistRequestDependencies(): Promise<CreateAssis
     secretBox: new KmsSecretBox(new KMSClient(SDK_CLIENT_SETTINGS), requiredEnv('ASSIST_REQUEST_KEY_ID')),
     clock: systemClock,
     logger: appLoggerOf(productionObservability().logger),
+    originGuard: secretsManagerOriginGuard(),
   };
 }
 

@@ -3,7 +3,8 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { type CfnStage, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function';
 import { type GrantableResources, grantRouteAccess } from './route-grants';
@@ -35,9 +36,20 @@ export interface PortalApiProps {
   routes?: readonly RouteDefinition[];
 }
 
+export const STAFF_REFUSAL_METRIC = { namespace: 'BreachPortal/Gateway', name: 'StaffRefused' } as const;
+/** Access-log lines (JSON, format below) of a staff route answered 401 or 403; wildcards only at the end. */
+export const STAFF_REFUSAL_FILTER = `{ (${[...new Set(ROUTES.filter((r) => r.access === 'staff').map((r) => r.method))]
+  .map((method) => `($.routeKey = "${method} /api/v1/staff/*")`)
+  .join(' || ')}) && (($.status = "401") || ($.status = "403")) }`;
+
 export class PortalApi extends Construct {
   readonly httpApi: HttpApi;
   readonly functions: Record<string, AppFunction> = {};
+  /**
+   * Staff calls answered 401/403 — above all by the JWT authorizer, which refuses before any Lambda (and so any audit
+   * record) exists. Counted from the access log; the observability construct alarms on it (docs/staff.md).
+   */
+  readonly staffRefusals: Metric;
 
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
@@ -64,6 +76,15 @@ export class PortalApi extends Construct {
         integrationErrorMessage: '$context.integrationErrorMessage',
       }),
     };
+    const refusals = new MetricFilter(this, 'StaffRefusals', {
+      logGroup: accessLogs,
+      metricNamespace: STAFF_REFUSAL_METRIC.namespace,
+      metricName: STAFF_REFUSAL_METRIC.name,
+      filterPattern: FilterPattern.literal(STAFF_REFUSAL_FILTER),
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    this.staffRefusals = refusals.metric({ period: Duration.minutes(5), statistic: 'Sum' });
     const staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', props.staffJwt.issuerUrl, {
       jwtAudience: props.staffJwt.audience,
     });

@@ -39,6 +39,8 @@ export interface PortalEmailProps {
   sesSendRatePerSecond: number;
   environment: Record<string, string>;
   senderEntry: string;
+  /** How long either queue keeps a job: no longer than the token in it lives (default 1 day). */
+  jobRetention?: Duration;
 }
 
 /**
@@ -114,8 +116,9 @@ export class PortalEmail extends Construct {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: this.queueKey,
       enforceSSL: true,
-      // Shorter than a token's life would be pointless to keep: a mail that waited days is useless to its reader.
-      retentionPeriod: Duration.days(4),
+      // No longer than a token lives: SQS keeps a message's first enqueue time when it dead-letters it, so a job and
+      // its token leave the DLQ by the time the token has expired (the sender also drops expired jobs).
+      retentionPeriod: props.jobRetention ?? Duration.days(1),
     });
     this.queue = new Queue(this, 'OutgoingMail', {
       encryption: QueueEncryption.KMS,
@@ -123,7 +126,7 @@ export class PortalEmail extends Construct {
       enforceSSL: true,
       // ≥ 6 × the sender's timeout, as Lambda's SQS guidance asks, so a slow batch is not delivered twice.
       visibilityTimeout: Duration.seconds(90),
-      retentionPeriod: Duration.days(1),
+      retentionPeriod: props.jobRetention ?? Duration.days(1),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
     });
 

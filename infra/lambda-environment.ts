@@ -22,6 +22,7 @@ export const ENV = {
    * the synthesized sender at an SMS stand-in (functions/production.ts builds that client without an endpoint).
    */
   smsEndpointOverride: 'AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2',
+  originSecretArn: 'ORIGIN_SECRET_ARN',
 } as const;
 
 export interface DeployedResourceNames {
@@ -32,6 +33,8 @@ export interface DeployedResourceNames {
   origin: string;
   staffUserPoolId: string;
   staffClientId: string;
+  /** The secret CloudFront sends in x-portal-origin-verify; every HTTP function checks it (origin-guard.ts). */
+  originSecretArn: string;
 }
 
 export function environmentForGrants(
@@ -48,6 +51,7 @@ export function environmentForGrants(
   if (grants.pepper) environment[ENV.pepperSecretArn] = names.pepperSecretArn;
   if (grants.emailQueue) environment[ENV.emailQueueUrl] = names.emailQueueUrl;
   if (grants.kms) environment[ENV.assistRequestKeyId] = names.assistRequestKeyId;
+  if (access !== 'internal') environment[ENV.originSecretArn] = names.originSecretArn;
   if (access === 'staff') {
     environment[ENV.staffUserPoolId] = names.staffUserPoolId;
     environment[ENV.staffClientId] = names.staffClientId;

@@ -31,7 +31,12 @@ export interface PortalObservabilityProps {
   outgoingMailQueue: IQueue;
   configurationSet: ConfigurationSet;
   alarmEmail?: string;
+  /** Staff calls refused with 401/403, counted from the API access log (infra/api.ts). */
+  staffRefusals?: Metric;
 }
+
+/** More refused staff calls in 5 minutes than a mistyped password or an expired session explains. */
+export const STAFF_REFUSALS_ALARM_THRESHOLD = 10;
 
 /** SES reviews an account above 5 % bounces and may pause it at 10 %: warn well before review. */
 export const BOUNCE_RATE_ALARM_THRESHOLD = 0.04;
@@ -112,6 +117,15 @@ export class PortalObservability extends Construct {
       statistic: 'Maximum',
     });
     this.addAlarm('SesComplaintRate', complaintRate, 0.001, 'SES complaint rate above 0.1 %');
+
+    if (props.staffRefusals) {
+      this.addAlarm(
+        'StaffRefusedAtGateway',
+        props.staffRefusals,
+        STAFF_REFUSALS_ALARM_THRESHOLD,
+        'Staff API refused 10+ calls in 5 minutes (missing, expired or foreign tokens): someone may be probing the staff API',
+      );
+    }
 
     const requests = props.httpApi.metricCount({ period: Duration.minutes(1), statistic: 'Sum' });
     new Dashboard(this, 'Dashboard', {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/observability/powertools';
@@ -60,6 +60,8 @@ export class PortalStack extends Stack {
       sesSendRatePerSecond: settings.sesSendRatePerSecond,
       environment: { PORTAL_ORIGIN: origin },
       senderEntry: settings.handlerEntryOverride ?? EMAIL_SENDER.entry,
+      // A mail job holds an address and maybe a token: no queue keeps it longer than the token lives.
+      jobRetention: Duration.hours(settings.breachConfig.retention.tokenHours),
     });
     const names = {
       tableNames: this.data.tableNames,
@@ -69,6 +71,7 @@ export class PortalStack extends Stack {
       origin,
       staffUserPoolId: this.staffAuth.userPool.userPoolId,
       staffClientId: this.staffAuth.client.userPoolClientId,
+      originSecretArn: this.secrets.originSecret.secretArn,
     };
     this.api = new PortalApi(this, 'Api', {
       ...shared,
@@ -78,6 +81,7 @@ export class PortalStack extends Stack {
         pepper: this.secrets.pepper,
         emailQueue: this.email.queue,
         assistRequestKey: this.data.assistRequestKey,
+        originSecret: this.secrets.originSecret,
       },
       environmentFor: (route) => environmentForGrants(route.grants, route.access, names),
       staffJwt: { issuerUrl: this.staffAuth.issuerUrl, audience: [this.staffAuth.client.userPoolClientId] },
@@ -93,6 +97,8 @@ export class PortalStack extends Stack {
     this.site = new PortalSite(this, 'Site', {
       securityHeadersPath: resolve(projectRoot, 'site/security-headers.json'),
       apiDomainName: this.api.domainName,
+      // A dynamic reference ({{resolve:secretsmanager:…}}): the value is never in the template.
+      originVerifyValue: this.secrets.originSecret.secretValue.unsafeUnwrap(),
       webAclArn: props.webAclArn,
       siteAssetPath: settings.siteAssetPath,
       customDomain: settings.siteDomain && certificate ? { domainName: settings.siteDomain, certificate } : undefined,
@@ -119,6 +125,7 @@ export class PortalStack extends Stack {
       outgoingMailQueue: this.email.queue,
       configurationSet: this.email.configurationSet,
       alarmEmail: settings.alarmEmail,
+      staffRefusals: this.api.staffRefusals,
     });
 
     const sms = settings.breachConfig.sms;

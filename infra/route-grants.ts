@@ -19,6 +19,8 @@ export interface GrantableResources {
   pepper: ISecret;
   emailQueue: IQueue;
   assistRequestKey: IKey;
+  /** The value CloudFront sends to prove a request came through it; every HTTP function reads it (origin-guard.ts). */
+  originSecret?: ISecret;
 }
 
 export function grantRouteAccess(
@@ -33,6 +35,8 @@ export function grantRouteAccess(
   if (grants.emailQueue) grantSendMessage(grantee, resources.emailQueue);
   if (grants.kms === 'encrypt') resources.assistRequestKey.grant(grantee, 'kms:Encrypt');
   if (grants.kms === 'decrypt') resources.assistRequestKey.grant(grantee, 'kms:Decrypt');
+  // The origin secret has no key of its own (Secrets Manager's AWS-managed key): GetSecretValue is all it takes.
+  if (resources.originSecret) grantSecretValue(grantee, resources.originSecret);
 }
 
 const WRITES: readonly TableCall[] = ['PutItem', 'UpdateItem'];

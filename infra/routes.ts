@@ -53,7 +53,11 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/redeem-result.ts',
     factory: 'createRedeemResultHandler',
     access: 'public',
-    grants: { tables: { exposures: ['Query'], tokens: ['GetItem', 'UpdateItem'], counters: ['UpdateItem'] } },
+    // pepper: the per-IP limit keys its counter with an HMAC of the IP, never the IP itself.
+    grants: {
+      tables: { exposures: ['Query'], tokens: ['GetItem', 'UpdateItem'], counters: ['UpdateItem'] },
+      pepper: true,
+    },
   },
   {
     id: 'CreateAssistRequest',

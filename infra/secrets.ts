@@ -12,10 +12,19 @@ import { PEPPER_SECRET_LENGTH } from '../functions/core/pepper-secret';
  * Only functions whose route says `pepper: true` may read it; the ARN (never the value) goes into their env.
  */
 
+export const PEPPER_LENGTH = 64;
+/** The origin secret: 64 characters from [A-Za-z0-9], sent by CloudFront in x-portal-origin-verify. */
+export const ORIGIN_SECRET_LENGTH = 64;
+
 export class PortalSecrets extends Construct {
   readonly pepper: Secret;
   /** Its own key: a function needs both GetSecretValue and Decrypt on this key, and only hashing functions get them. */
   readonly pepperKey: Key;
+  /**
+   * Proves a request came through CloudFront (functions/http/origin-guard.ts). Not a data key: rotating it is cheap
+   * and has no downtime (docs/security.md, "Rotating the origin secret"), so it uses the AWS-managed key.
+   */
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -35,6 +44,20 @@ export class PortalSecrets extends Construct {
       },
       // Losing the pepper makes every imported hash unmatchable: keep it until closing down deletes it on purpose.
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.originSecret = new Secret(this, 'OriginVerify', {
+      description: 'Value CloudFront sends in x-portal-origin-verify; the API refuses requests without it',
+      generateSecretString: {
+        passwordLength: ORIGIN_SECRET_LENGTH,
+        excludePunctuation: true,
+        includeSpace: false,
+        requireEachIncludedType: true,
+      },
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by the operator (put-secret-value, then cdk deploy: docs/security.md); the functions accept the current and the previous value, so no rotation Lambda is needed for a zero-downtime rotation.',
     });
     Validations.of(this.pepper).acknowledge({
       id: 'AwsSolutions-SMG4',

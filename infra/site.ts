@@ -23,6 +23,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../functions/http/origin-guard';
 import { VIEWER_IP_HEADER } from '../functions/http/viewer-ip';
 import { sitePageFunctionCodeFor } from './site-page-function';
 
@@ -37,6 +38,8 @@ export interface PortalSiteProps {
   /** site/security-headers.json: header name → value. */
   securityHeadersPath: string;
   apiDomainName: string;
+  /** Sent to the API as x-portal-origin-verify: the API refuses anyone else (functions/http/origin-guard.ts). */
+  originVerifyValue?: string;
   /** WAF web ACL ARN (us-east-1, scope CLOUDFRONT). */
   webAclArn: string;
   siteAssetPath: string;
@@ -128,6 +131,7 @@ export class PortalSite extends Construct {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             readTimeout: Duration.seconds(30),
+            customHeaders: props.originVerifyValue ? { [ORIGIN_VERIFY_HEADER]: props.originVerifyValue } : undefined,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -166,7 +166,7 @@ export async function proveAbuseLimits(
           {
             type: 'phone',
             value: RAW_VALUES_SENT.staffLookupPhone,
-            reason: 'abuse-limit proof',
+            reason: 'caller_asked_what_leaked',
             ticket: `INC-${attempt + 1}`,
           },
           { authorization: `Bearer ${token}` },
@@ -236,7 +236,7 @@ export async function scanStoredData(
       const text = items.map((item) => JSON.stringify(item).toLowerCase());
       const found = rawValues.filter((value) => text.some((item) => item.includes(value.toLowerCase())));
       const rateKeys = items.map((item) => String(item.counterKey ?? '')).filter((key) => key.startsWith('rate#'));
-      const examples = ['address', 'ip', 'assist-ip', 'staff'].flatMap(
+      const examples = ['mailbox', 'ip', 'assist-ip', 'results-ip', 'staff'].flatMap(
         (subject) => rateKeys.find((key) => key.startsWith(`rate#${subject}#`)) ?? [],
       );
       scans.push({ table, items: items.length, rawValuesFound: found, rateKeyExamples: examples });
@@ -248,4 +248,4 @@ export async function scanStoredData(
 }
 
 /** Rate keys name a keyed hash for customers' addresses and IPs; only the staff key names the employee's login. */
-export const HASHED_RATE_KEY = /^rate#(address|ip|assist-ip)#[A-Za-z0-9_-]{43}#\d+$/;
+export const HASHED_RATE_KEY = /^rate#(?:(?:ip|assist-ip|results-ip)#[A-Za-z0-9_-]{43}#\d+|mailbox#[A-Za-z0-9_-]{43})$/;

@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
 import { table } from '../stack/latency-summary';
+import { type ControlProof, proveAbuseControlsOverHttp, proveHandlerControls } from './abuse-controls';
 import { startLocalStackProcess } from '../stack/local-stack-process';
 import {
   type AbuseLimits,
@@ -16,7 +17,8 @@ import {
  * Shows each limit letting exactly its configured number through, the 429 with its Retry-After, and the request that
  * passes once the stack's clock is moved past it (the windows are fixed in code — a minute, an hour, a day — so the
  * stack's clock is moved instead of waiting a day). Then scans every DynamoDB table for the raw addresses, IPs,
- * phone number, name and password the run sent. Exit code 1 if a limit does not hold or a raw value is stored.
+ * phone number, name and password the run sent. In between, the controls of docs/security.md, each with its figure
+ * (bench/abuse/abuse-controls.ts). Exit code 1 if a limit or a control does not hold or a raw value is stored.
  */
 
 const LIMITS: AbuseLimits = {
@@ -36,13 +38,14 @@ async function main(): Promise<number> {
   const stack = await startLocalStackProcess({ limits: LIMITS });
   try {
     let offsetMs = 0;
-    const proofs = await proveAbuseLimits(stack.urls.portal, LIMITS, {
+    const clock = {
       now: () => Date.now() + offsetMs,
-      moveTo: async (epochMs) => {
+      moveTo: async (epochMs: number) => {
         offsetMs = epochMs - Date.now();
         await stack.setClockOffset(offsetMs);
       },
-    });
+    };
+    const proofs = await proveAbuseLimits(stack.urls.portal, LIMITS, clock);
     console.log(
       `\n${table([
         ['limit', 'configured', 'accepted', 'then', 'Retry-After', 'window', 'after window', 'holds'],
@@ -59,6 +62,13 @@ async function main(): Promise<number> {
       ])}`,
     );
 
+    const controls: ControlProof[] = [
+      ...(await proveHandlerControls()),
+      ...(await proveAbuseControlsOverHttp(stack.urls.portal, LIMITS, clock)),
+    ];
+    console.log('\ncontrols (docs/security.md), each with its figure:');
+    for (const proof of controls) console.log(`  [${proof.holds ? 'holds' : 'FAILS'}] ${proof.control}: ${proof.figure}`);
+
     await stack.settleMail();
     const rawValues = [
       RAW_VALUES_SENT.limitedAddress,
@@ -69,6 +79,8 @@ async function main(): Promise<number> {
       RAW_VALUES_SENT.assistName,
       RAW_VALUES_SENT.assistCustomerNumber,
       RAW_VALUES_SENT.staffPassword,
+      'jösé',
+      'NL91 ABNA',
     ];
     const scans = await scanStoredData(stack.urls.dynamoDb, localTableNames(), rawValues);
     console.log(`\nstored data, searched for: ${rawValues.join(' | ')}`);
@@ -91,8 +103,9 @@ async function main(): Promise<number> {
     const ok =
       proofs.length === 4 &&
       proofs.every((proof) => limitHolds(proof)) &&
+      controls.every((proof) => proof.holds) &&
       scans.every((scan) => scan.rawValuesFound.length === 0) &&
-      rateKeys.filter((key) => HASHED_RATE_KEY.test(key)).length === 3;
+      rateKeys.filter((key) => HASHED_RATE_KEY.test(key)).length === 4;
     console.log(ok ? '\nPASS' : '\nFAIL');
     return ok ? 0 : 1;
   } finally {

@@ -17,6 +17,16 @@ export type Locale = (typeof LOCALES)[number];
 const isoDate = z.iso.date({ error: 'expected a real date as YYYY-MM-DD' });
 const httpsUrl = z.url({ protocol: /^https?$/ });
 const domain = z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a lower-case domain such as example.nl');
+/** The look-up reasons staff choose from (labels per language live in the console's text). */
+export const DEFAULT_STAFF_REASONS = [
+  'caller_asked_what_leaked',
+  'no_access_to_email',
+  'confirmation_not_received',
+  'callback_request',
+] as const;
+/** Ticket references as support systems print them: letters, an optional dash, digits (INC-123456, SR00042). */
+export const DEFAULT_TICKET_PATTERN = '^[A-Za-z]{1,10}-?\\d{1,12}$';
+
 const localised = <T extends z.ZodType>(value: T) => z.object({ nl: value, en: value }).strict();
 
 const supportContactSchema = z
@@ -57,8 +67,21 @@ export const breachConfigSchema = z
         checksPerIpPerMinute: z.number().int().positive(),
         staffLookupsPerHour: z.number().int().positive(),
         assistRequestsPerIpPerHour: z.number().int().positive(),
+        /** POST /results per IP (prefix) per minute: a guess costs a Lambda and a read (docs/security.md). */
+        resultsPerIpPerMinute: z.number().int().positive().default(30),
+        /** An IPv6 address is counted by this prefix (one subscriber holds a whole /64); IPv4 by the address. */
+        ipv6PrefixLength: z.number().int().min(32).max(128).default(64),
+        /** Call-back queue reads per staff member per hour (each read opens up to 20 sealed requests). */
+        assistQueueReadsPerHour: z.number().int().positive().default(30),
       })
       .strict(),
+    staff: z
+      .object({
+        reasons: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'expected a snake_case reason id')).min(1),
+        ticketPattern: z.string().min(1),
+      })
+      .strict()
+      .default({ reasons: [...DEFAULT_STAFF_REASONS], ticketPattern: DEFAULT_TICKET_PATTERN }),
     retention: z
       .object({
         tokenHours: z.number().int().positive().max(72),
@@ -91,6 +114,11 @@ export const breachConfigSchema = z
       !matches(config.customerNumberPattern, config.customerNumberExample)
     ) {
       ctx.addIssue({ code: 'custom', path: ['customerNumberExample'], message: 'must match customerNumberPattern' });
+    }
+    try {
+      new RegExp(config.staff.ticketPattern);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['staff', 'ticketPattern'], message: 'is not a valid regular expression' });
     }
     const senderDomain = config.sender.address.split('@')[1] ?? '';
     if (!config.genuineSenderDomains.some((d) => senderDomain === d || senderDomain.endsWith(`.${d}`))) {

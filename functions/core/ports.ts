@@ -48,10 +48,21 @@ export interface TokenStore {
   markRedeemed(tokenHash: string, redeemedAt: number, readableUntil: number): Promise<TokenRecord | undefined>;
 }
 
+/** The times (epoch ms) of recent uses under one key, for rolling-window limits; `version` guards the rewrite. */
+export interface UseLog {
+  times: number[];
+  /** 0 when nothing is stored yet. */
+  version: number;
+}
+
 export interface CounterStore {
   /** Atomically adds 1 and returns the new count. The counter disappears after expiresAtEpochSeconds. */
   increment(key: string, expiresAtEpochSeconds: number): Promise<number>;
   get(key: string): Promise<number>;
+  /** The stored use log; an expired one reads as no uses (its version is kept, so the next write still guards). */
+  readUseLog(key: string): Promise<UseLog>;
+  /** Stores `times` with version + 1 only if the stored version is still `expectedVersion`; false if it was not. */
+  replaceUseLog(key: string, times: number[], expectedVersion: number, expiresAtEpochSeconds: number): Promise<boolean>;
 }
 
 export type StaffRole = 'agent' | 'supervisor';
@@ -147,18 +158,23 @@ export interface Mailer {
   send(message: EmailMessage): Promise<void>;
 }
 
-/** What the sender needs to compose a mail; the token travels only inside the job, never in logs. */
-export type EmailJob =
+/**
+ * What the sender needs to compose a mail; the token travels only inside the job, never in logs. A job is useless
+ * (and a liability: it holds an address and maybe a token) once its token has expired: the sender drops it then.
+ */
+export type EmailJob = (
   | { kind: 'affected'; to: string; locale: Locale; token: string; recordCount: number }
-  | { kind: 'not_found'; to: string; locale: Locale };
+  | { kind: 'not_found'; to: string; locale: Locale }
+) & { expiresAtEpochSeconds?: number };
 
 /**
  * An answer by text message (DESIGN §9), on the same queue as mail: `channel` tells the sender which one. `to` is the
  * E.164 number; like an email job, the token travels only inside the job.
  */
-export type SmsJob =
+export type SmsJob = (
   | { channel: 'sms'; kind: 'affected'; to: string; locale: Locale; token: string }
-  | { channel: 'sms'; kind: 'not_found'; to: string; locale: Locale };
+  | { channel: 'sms'; kind: 'not_found'; to: string; locale: Locale }
+) & { expiresAtEpochSeconds?: number };
 
 /** Everything the one outgoing-message queue carries: mail jobs (no `channel`, as before) and SMS jobs. */
 export type OutgoingJob = EmailJob | SmsJob;

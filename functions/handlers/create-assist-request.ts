@@ -13,12 +13,13 @@ import { lazyHandler, productionAssistRequestDependencies, productionObservabili
 
 export type CreateAssistRequestDependencies = Pick<
   PortalDependencies,
-  'config' | 'pepper' | 'assistRequests' | 'counters' | 'secretBox' | 'clock' | 'logger'
+  'originGuard' | 'config' | 'pepper' | 'assistRequests' | 'counters' | 'secretBox' | 'clock' | 'logger'
 >;
 
 export function createAssistRequestHandler(deps: CreateAssistRequestDependencies) {
   return createHttpHandler({
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: assistRequestSchema,
     mapValidationError: mapAssistValidationError,
     handle: async ({ body, sourceIp }) => {

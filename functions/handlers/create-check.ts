@@ -14,7 +14,7 @@ import { lazyHandler, productionCheckDependencies, productionObservability } fro
 
 export type CreateCheckDependencies = Pick<
   PortalDependencies,
-  'config' | 'pepper' | 'exposures' | 'tokens' | 'counters' | 'emailQueue' | 'clock' | 'logger'
+  'originGuard' | 'config' | 'pepper' | 'exposures' | 'tokens' | 'counters' | 'emailQueue' | 'clock' | 'logger'
 >;
 
 export const CHECK_ACCEPTED = { status: 'accepted' } as const;
@@ -22,6 +22,7 @@ export const CHECK_ACCEPTED = { status: 'accepted' } as const;
 export function createCheckHandler(deps: CreateCheckDependencies) {
   return createHttpHandler({
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: checkRequestSchema,
     mapValidationError: mapCheckValidationError,
     handle: async ({ body, sourceIp }) => {

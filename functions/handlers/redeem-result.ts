@@ -6,20 +6,22 @@ import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability, productionRedeemResultDependencies } from '../production';
 
 /*
- * POST /api/v1/results {"token"} → 200 with the result; 404 token_unknown, 410 token_expired | token_used.
+ * POST /api/v1/results {"token"} → 200 with the result; 404 token_unknown, 410 token_expired | token_used;
+ * 429 rate_limited past config.limits.resultsPerIpPerMinute.
  * A POST (not a GET on the link) so that mail scanners prefetching links cannot burn a token.
  */
 
 export type RedeemResultDependencies = Pick<
   PortalDependencies,
-  'config' | 'exposures' | 'tokens' | 'counters' | 'clock' | 'logger'
+  'originGuard' | 'config' | 'pepper' | 'exposures' | 'tokens' | 'counters' | 'clock' | 'logger'
 >;
 
 export function createRedeemResultHandler(deps: RedeemResultDependencies) {
   return createHttpHandler({
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: resultRequestSchema,
-    handle: async ({ body }) => ({ status: 200, body: await redeemResult(deps, body.token) }),
+    handle: async ({ body, sourceIp }) => ({ status: 200, body: await redeemResult(deps, body.token, sourceIp) }),
   });
 }
 

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { isOutgoingJobExpired } from '../core/check/deliver-email-job';
 import { deliverOutgoingJob, parseOutgoingJob } from '../core/check/deliver-outgoing-job';
-import type { OutgoingJob } from '../core/ports';
+import { type Clock, type OutgoingJob, systemClock } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
 import { type CountMetrics, noMetrics, withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability, productionSendEmailDependencies } from '../production';
@@ -10,7 +11,8 @@ import { lazyHandler, productionObservability, productionSendEmailDependencies }
  * The email sender, which also sends the texts of phone checks (one queue, core/check/deliver-outgoing-job.ts): an
  * SQS consumer with partial batch failures. Each failed record is reported back, so SQS retries
  * only that one (after its visibility timeout) and, after maxReceiveCount, moves it to the DLQ, where an alarm
- * fires. A message that is not a job is reported too: it ends in the DLQ for a person to see, never dropped.
+ * fires. A message that is not a job is reported too: it ends in the DLQ for a person to see, never dropped. A job
+ * whose token has expired is dropped with the EmailJobExpired metric (docs/security.md, "Tokens in the queue").
  * Records are sent one after another: with the event source's maximum concurrency this keeps the function within the
  * SES send rate.
  */
@@ -20,6 +22,8 @@ export type SendEmailDependencies = Pick<
   'config' | 'origin' | 'mailer' | 'smsSender' | 'logger'
 > & {
   metrics?: CountMetrics;
+  /** Decides whether a job outlived its token; the system clock when omitted. */
+  clock?: Clock;
 };
 
 export function createSendEmailHandler(deps: SendEmailDependencies) {
@@ -32,6 +36,11 @@ export function createSendEmailHandler(deps: SendEmailDependencies) {
         deps.logger.error('malformed email job', { messageId: record.messageId });
         metrics.count('EmailJobMalformed');
         batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
+      if (isOutgoingJobExpired(job, (deps.clock ?? systemClock).now())) {
+        // Dropped, not failed: retrying cannot make it useful, and the dead-letter queue must not keep the token.
+        metrics.count('EmailJobExpired');
         continue;
       }
       try {

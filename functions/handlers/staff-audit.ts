@@ -13,6 +13,7 @@ export type StaffAuditHandlerDependencies = StaffAuthDependencies & Pick<PortalD
 export function createStaffAuditHandler(deps: StaffAuditHandlerDependencies) {
   return createStaffHttpHandler(deps, 'read_audit', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     handle: async ({ event }) => {
       const query = parseStaffQuery(auditQuerySchema, event.queryStringParameters);
       return { status: 200, body: await readAuditLog(deps, staffCallOf(event), query) };

@@ -1,6 +1,7 @@
 import { resendConfirmation } from '../core/staff/resend-confirmation';
 import { mapStaffValidationError, staffConfirmationRequestSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
+import { consoleLanguageOf } from '../http/console-language';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
@@ -17,10 +18,11 @@ export type StaffConfirmationHandlerDependencies = StaffAuthDependencies &
 export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDependencies) {
   return createStaffHttpHandler(deps, 'confirmation', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: staffConfirmationRequestSchema,
     mapValidationError: mapStaffValidationError,
     handle: async ({ body, event }) => {
-      await resendConfirmation(deps, staffCallOf(event), body);
+      await resendConfirmation(deps, staffCallOf(event), body, consoleLanguageOf(event, deps.config));
       return { status: 202, body: { status: 'accepted' } };
     },
   });

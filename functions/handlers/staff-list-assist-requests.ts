@@ -12,11 +12,12 @@ import { productionStaffListAssistRequestsDependencies } from '../production-sta
  */
 
 export type StaffListAssistRequestsHandlerDependencies = StaffAuthDependencies &
-  Pick<PortalDependencies, 'assistRequests' | 'secretBox' | 'logger'>;
+  Pick<PortalDependencies, 'assistRequests' | 'secretBox' | 'counters' | 'logger'>;
 
 export function createStaffListAssistRequestsHandler(deps: StaffListAssistRequestsHandlerDependencies) {
   return createStaffHttpHandler(deps, 'list_assist_requests', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     handle: async ({ event }) => {
       const query = parseStaffQuery(assistListQuerySchema, event.queryStringParameters);
       return { status: 200, body: { items: await listAssistQueue(deps, staffCallOf(event), query) } };

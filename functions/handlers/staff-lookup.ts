@@ -1,6 +1,7 @@
 import { lookUpOnBehalf } from '../core/staff/lookup-on-behalf';
 import { mapStaffValidationError, staffLookupRequestSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
+import { consoleLanguageOf } from '../http/console-language';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
@@ -14,9 +15,13 @@ export type StaffLookupHandlerDependencies = StaffAuthDependencies &
 export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
   return createStaffHttpHandler(deps, 'lookup', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: staffLookupRequestSchema,
     mapValidationError: mapStaffValidationError,
-    handle: async ({ body, event }) => ({ status: 200, body: await lookUpOnBehalf(deps, staffCallOf(event), body) }),
+    handle: async ({ body, event }) => ({
+      status: 200,
+      body: await lookUpOnBehalf(deps, staffCallOf(event), body, consoleLanguageOf(event, deps.config)),
+    }),
   });
 }
 

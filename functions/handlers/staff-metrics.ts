@@ -13,6 +13,7 @@ export type StaffMetricsHandlerDependencies = StaffAuthDependencies & Pick<Porta
 export function createStaffMetricsHandler(deps: StaffMetricsHandlerDependencies) {
   return createStaffHttpHandler(deps, 'read_metrics', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     handle: async ({ event }) => {
       const { days } = parseStaffQuery(metricsQuerySchema, event.queryStringParameters);
       return { status: 200, body: await readDailyMetrics(deps, staffCallOf(event), days) };

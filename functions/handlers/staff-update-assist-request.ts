@@ -2,6 +2,7 @@ import { InvalidInputError } from '../core/errors';
 import { updateAssistRequest } from '../core/staff/assist-queue';
 import { assistRequestUpdateSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
+import { consoleLanguageOf } from '../http/console-language';
 import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
@@ -17,11 +18,13 @@ const REQUEST_ID = /^[\w-]{1,64}$/;
 export function createStaffUpdateAssistRequestHandler(deps: StaffUpdateAssistRequestHandlerDependencies) {
   return createStaffHttpHandler(deps, 'update_assist_request', {
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: assistRequestUpdateSchema,
     handle: async ({ body, event }) => {
       const id = event.pathParameters?.id ?? '';
       if (!REQUEST_ID.test(id)) throw new InvalidInputError('invalid_id', 'This is not an assisted-lookup request id.');
-      return { status: 200, body: await updateAssistRequest(deps, staffCallOf(event), id, body) };
+      const language = consoleLanguageOf(event, deps.config);
+      return { status: 200, body: await updateAssistRequest(deps, staffCallOf(event), id, body, language) };
     },
   });
 }

@@ -3,12 +3,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { z } from 'zod';
 import { PortalError, RateLimitedError } from '../core/errors';
 import type { AppLogger } from '../core/ports';
-import { parseJsonBody } from './json-body';
+import { headerValue, parseJsonBody } from './json-body';
+import { ForbiddenOriginError, ORIGIN_VERIFY_HEADER, type OriginGuard } from './origin-guard';
 import { errorResponse, jsonResponse } from './responses';
 import { viewerIpOf } from './viewer-ip';
 
 /*
- * The one middy stack every HTTP handler uses (DESIGN §5): body limit → 413, wrong media type → 415, broken JSON or
+ * The one middy stack every HTTP handler uses (DESIGN §5): a caller that went around CloudFront → 403, body limit → 413, wrong media type → 415, broken JSON or
  * schema violation → 400, PortalError → its own status and code, anything unexpected → 500 without details.
  * Handlers only see a parsed, validated body and return { status, body }.
  */
@@ -31,6 +32,8 @@ export interface HttpResponse {
 
 export interface HttpHandlerOptions<TSchema extends z.ZodType | undefined> {
   logger: AppLogger;
+  /** Refuses callers that did not come through CloudFront (origin-guard.ts), before any other middleware runs. */
+  originGuard: OriginGuard;
   /** Validates the JSON body; omit for requests without a body (GET). */
   schema?: TSchema;
   /** Maps a schema failure to a domain error, e.g. a bad `email` → invalid_email. Default: invalid_request. */
@@ -57,6 +60,13 @@ export function createHttpHandler<TSchema extends z.ZodType | undefined = undefi
         // Only the error's class and message: an SDK error message can echo a key, so no event and no request body.
         options.logger.error('unexpected error', { errorName: error?.name, errorMessage: error?.message });
         request.response = errorResponse(500, 'internal_error', 'Something went wrong on our side. Please try again.');
+      },
+    })
+    .use({
+      before: async (request) => {
+        if (!(await options.originGuard.accepts(headerValue(request.event.headers, ORIGIN_VERIFY_HEADER)))) {
+          throw new ForbiddenOriginError();
+        }
       },
     })
     .handler(async (event) => {

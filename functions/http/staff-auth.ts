@@ -17,7 +17,10 @@ import { headerValue } from './json-body';
  * Allowed calls are audited by their use case (functions/core/staff), which knows the subject hash.
  */
 
-export type StaffAuthDependencies = Pick<PortalDependencies, 'staffTokens' | 'audit' | 'clock' | 'config'>;
+export type StaffAuthDependencies = Pick<
+  PortalDependencies,
+  'staffTokens' | 'audit' | 'clock' | 'config' | 'originGuard'
+>;
 
 const callsByEvent = new WeakMap<HttpEvent, StaffCallAudit>();
 

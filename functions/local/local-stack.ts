@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { breachConfigPathFromEnv, loadBreachConfig } from '../config/load-breach
 import type { BreachConfig } from '../core/breach-config';
 import { type AppLogger, type Clock, systemClock } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
+import { fixedOriginGuard } from '../http/origin-guard';
 import { SERVICE_NAME } from '../observability/powertools';
 import { type DemoSeedResult, seedDemoDataOnce } from './demo-data';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './dynamodb-emulator';
@@ -143,6 +145,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => closePortal(portal));
     const origin = `http://${host}:${(portal.address() as AddressInfo).port}`;
 
+    // Plays the CloudFront origin secret: new each start, known only to this process (the portal server sends it).
+    const originSecret = randomBytes(32).toString('base64url');
+    const originGuard = fixedOriginGuard([originSecret]);
     const mailer = new InboxLinkMailer(new SesMailer(sesClient));
     const dependencies: PortalDependencies = {
       config,
@@ -159,6 +164,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       logger,
       staffTokens: staffIssuer.verifier,
+      originGuard,
       origin,
     };
     const sendEmail = await createEmailSender(PROJECT_ROOT, dependencies);
@@ -180,7 +186,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       id: 'LocalStaffLogin',
       method: 'POST',
       path: LOCAL_STAFF_LOGIN_PATH,
-      handler: createLocalStaffLoginHandler({ issuer: staffIssuer, logger }),
+      handler: createLocalStaffLoginHandler({ issuer: staffIssuer, logger, originGuard }),
     });
     for (const route of mounted.missing)
       log(`  (route ${route.method} ${route.path} not mounted: ${route.entry} missing)`);
@@ -207,6 +213,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       siteRoot: siteDistDir(PROJECT_ROOT),
       securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
       localInfo: { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox },
+      originSecret,
       onError: (error) => logger.error('local server error', { errorName: (error as Error)?.name }),
     });
     portal.on('request', listener);

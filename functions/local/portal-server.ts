@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { ORIGIN_VERIFY_HEADER } from '../http/origin-guard';
 import { errorResponse } from '../http/responses';
 import { VIEWER_IP_HEADER } from '../http/viewer-ip';
 import {
@@ -32,6 +33,8 @@ export interface PortalServerOptions {
   /** Served as /local/info.json: only what local pages need (the inbox link in the banner). */
   localInfo: Record<string, string>;
   bodyCapBytes?: number;
+  /** Sent to the handlers as x-portal-origin-verify, as CloudFront sends the deployed origin secret. */
+  originSecret: string;
   /** Called with unexpected server errors (no request details: they may carry identifiers). */
   onError?: (error: unknown) => void;
 }
@@ -132,6 +135,8 @@ async function handleApiRequest(
   // Deployed, the CDN's viewer-request function overwrites this header with the viewer's address (infra/site.ts).
   // The local origin plays the CDN, so here too a client cannot choose the address its per-IP limits count against.
   request.headers[VIEWER_IP_HEADER] = sourceIpOf(request);
+  // Like CloudFront's origin custom header, it overwrites whatever the client sent (functions/http/origin-guard.ts).
+  request.headers[ORIGIN_VERIFY_HEADER] = options.originSecret;
   const route = match.route as ApiRoute;
   const event = toApiGatewayEvent({
     request,

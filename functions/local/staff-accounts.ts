@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PortalError } from '../core/errors';
 import type { AppLogger, StaffRole } from '../core/ports';
 import { createHttpHandler } from '../http/http-stack';
+import type { OriginGuard } from '../http/origin-guard';
 import { DEFAULT_TOKEN_SECONDS, type LocalStaffIssuer } from './staff-issuer';
 
 /*
@@ -57,9 +58,14 @@ export function findDemoAccount(user: string, password: string): DemoStaffAccoun
  * The dev login handler for the local stack: {user, password} → {token, user, role, expiresIn}. Mount it at
  * LOCAL_STAFF_LOGIN_PATH (POST) next to the routes of infra/routes.ts.
  */
-export function createLocalStaffLoginHandler(deps: { issuer: LocalStaffIssuer; logger: AppLogger }) {
+export function createLocalStaffLoginHandler(deps: {
+  issuer: LocalStaffIssuer;
+  logger: AppLogger;
+  originGuard: OriginGuard;
+}) {
   return createHttpHandler({
     logger: deps.logger,
+    originGuard: deps.originGuard,
     schema: loginSchema,
     handle: async ({ body }) => {
       const account = findDemoAccount(body.user, body.password);

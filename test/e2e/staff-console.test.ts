@@ -41,7 +41,7 @@ describe('staff console', () => {
 
     await page.getByLabel('Look up by').selectOption('phone');
     await page.getByLabel('Value the caller gives').fill(staffOnlyCustomer.phone);
-    await page.getByLabel('Reason').first().fill('caller has no email on file');
+    await page.getByLabel('Reason').first().selectOption('no_access_to_email');
     await page.getByLabel('Ticket number').first().fill(TICKET);
     await page.getByRole('button', { name: 'Look up', exact: true }).click();
 
@@ -74,7 +74,7 @@ describe('staff console', () => {
         'Look-up',
         'allowed — phone number: found',
         TICKET,
-        'caller has no email on file',
+        'Caller has no access to the email on file',
       ]),
     );
     // Bars of days without checks have zero height, so wait for them to exist rather than to be visible.

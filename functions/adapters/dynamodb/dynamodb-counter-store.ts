@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ServiceUnavailableError } from '../../core/errors';
-import type { Clock, CounterStore } from '../../core/ports';
+import type { Clock, CounterStore, UseLog } from '../../core/ports';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { isExpired, nowEpochSeconds } from './item-expiry';
 import { TTL_ATTRIBUTE } from './table-definitions';
@@ -48,6 +48,45 @@ export class DynamoDbCounterStore implements CounterStore {
       if (!item || isExpired(Number(item[TTL_ATTRIBUTE]), this.clock.now())) return 0;
       return Number(item.count);
     } catch (error) {
+      mapDynamoDbError(error);
+    }
+  }
+
+  async readUseLog(key: string): Promise<UseLog> {
+    try {
+      const result = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { counterKey: key }, ConsistentRead: true }),
+      );
+      const item = result.Item;
+      if (!item) return { times: [], version: 0 };
+      const expired = isExpired(Number(item[TTL_ATTRIBUTE]), this.clock.now());
+      const times = Array.isArray(item.times) ? item.times.map(Number) : [];
+      return { times: expired ? [] : times, version: Number(item.version ?? 0) };
+    } catch (error) {
+      mapDynamoDbError(error);
+    }
+  }
+
+  /** One conditional PutItem: the version is the optimistic lock, so two parallel uses cannot both take a last slot. */
+  async replaceUseLog(key: string, times: number[], expectedVersion: number, expiresAtEpochSeconds: number) {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { counterKey: key, times, version: expectedVersion + 1, [TTL_ATTRIBUTE]: expiresAtEpochSeconds },
+          ConditionExpression:
+            expectedVersion === 0 ? 'attribute_not_exists(counterKey)' : '#version = :expectedVersion',
+          ...(expectedVersion === 0
+            ? {}
+            : {
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expectedVersion': expectedVersion },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
       mapDynamoDbError(error);
     }
   }

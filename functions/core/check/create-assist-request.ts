@@ -11,6 +11,7 @@ import {
   type SecretBox,
 } from '../ports';
 import { countDailyMetric } from './daily-metrics';
+import { ipCountingKey } from './ip-prefix';
 import { assertWithinLimits, countRateLimited, HOUR_SECONDS, hashRateLimitSubject } from './rate-limit';
 import { chooseLocale } from './request-check';
 
@@ -82,7 +83,11 @@ export async function createAssistRequest(
     deps.counters,
     {
       subject: 'assist-ip',
-      subjectHash: hashRateLimitSubject(pepper, 'assist-ip', input.sourceIp),
+      subjectHash: hashRateLimitSubject(
+        pepper,
+        'assist-ip',
+        ipCountingKey(input.sourceIp, config.limits.ipv6PrefixLength),
+      ),
       window: { seconds: HOUR_SECONDS, limit: config.limits.assistRequestsPerIpPerHour },
     },
     now,

@@ -1,6 +1,6 @@
 import type { BreachConfig } from '../breach-config';
 import { composeEmail } from '../email/compose-email';
-import type { EmailJob, Mailer } from '../ports';
+import type { EmailJob, Mailer, OutgoingJob } from '../ports';
 
 /*
  * The queue consumer's one step: compose the job's mail and hand it to the Mailer. A failure propagates, so the
@@ -29,9 +29,17 @@ export function parseEmailJob(body: string): EmailJob | undefined {
   const job = value as Record<string, unknown>;
   const locale = job.locale === 'nl' || job.locale === 'en' ? job.locale : undefined;
   if (typeof job.to !== 'string' || !locale) return undefined;
-  if (job.kind === 'not_found') return { kind: 'not_found', to: job.to, locale };
+  const expiry =
+    typeof job.expiresAtEpochSeconds === 'number' ? { expiresAtEpochSeconds: job.expiresAtEpochSeconds } : {};
+  if (job.kind === 'not_found') return { kind: 'not_found', to: job.to, locale, ...expiry };
   if (job.kind === 'affected' && typeof job.token === 'string' && typeof job.recordCount === 'number') {
-    return { kind: 'affected', to: job.to, locale, token: job.token, recordCount: job.recordCount };
+    return { kind: 'affected', to: job.to, locale, token: job.token, recordCount: job.recordCount, ...expiry };
   }
   return undefined;
+}
+
+/** True once the job's token has expired: its link would only lead to "expired", so it is not worth sending. */
+/** Mail and SMS jobs alike (core/check/deliver-outgoing-job.ts): a job outlives its token only until it is read. */
+export function isOutgoingJobExpired(job: OutgoingJob, nowMs: number): boolean {
+  return job.expiresAtEpochSeconds !== undefined && nowMs >= job.expiresAtEpochSeconds * 1000;
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { RateLimitedError } from '../errors';
+import { RateLimitedError, ServiceUnavailableError } from '../errors';
 import { HASH_SCHEME_VERSION, type Pepper } from '../identifier-hash';
 import type { CounterStore } from '../ports';
 
@@ -10,7 +10,7 @@ import type { CounterStore } from '../ports';
  * can never collide with an identifier hash.
  */
 
-export type RateLimitSubject = 'address' | 'ip' | 'assist-ip' | 'phone' | 'sms-ip';
+export type RateLimitSubject = 'mailbox' | 'ip' | 'assist-ip' | 'results-ip' | 'phone' | 'sms-ip';
 
 export interface RateWindow {
   /** Window length in seconds; windows are aligned to the epoch (so days are UTC days). */
@@ -51,6 +51,37 @@ export async function countRateLimited(
   // A little past the window's end, so a clock skew between containers never resurrects a counter.
   const count = await counters.increment(key, windowEnd + MINUTE_SECONDS);
   return { allowed: count <= check.window.limit, retryAfterSeconds: Math.max(1, windowEnd - nowSeconds) };
+}
+
+const MAX_LOG_ROUNDS = 4;
+
+/**
+ * Rolling window (the per-mailbox limit): at most `limit` uses in any `seconds` long stretch, kept as a short list of
+ * use times. Unlike a fixed UTC day, a mailbox used five times at 14:20 is free again at 14:20 the next day, and the
+ * customer can be told exactly when. A refused try is not recorded, so retrying does not push the time further out.
+ */
+export async function countRollingWindow(
+  counters: CounterStore,
+  check: RateLimitCheck,
+  nowMs: number,
+): Promise<RateLimitOutcome> {
+  const key = `rate#${check.subject}#${check.subjectHash}`;
+  const windowMs = check.window.seconds * 1000;
+  for (let round = 1; round <= MAX_LOG_ROUNDS; round++) {
+    const log = await counters.readUseLog(key);
+    const live = log.times.filter((time) => time > nowMs - windowMs).sort((a, b) => a - b);
+    if (live.length >= check.window.limit) {
+      // Free again when enough of the oldest uses have left the window to make room for one more.
+      const freedAt = (live[live.length - check.window.limit] ?? nowMs) + windowMs;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((freedAt - nowMs) / 1000)) };
+    }
+    const expiresAt = Math.ceil((nowMs + windowMs) / 1000) + MINUTE_SECONDS;
+    if (await counters.replaceUseLog(key, [...live, nowMs], log.version, expiresAt)) {
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+  }
+  // Only a burst of parallel requests for one mailbox gets here: a 503 the caller may retry.
+  throw new ServiceUnavailableError();
 }
 
 /** Throws RateLimitedError with the longest wait when any outcome is over its limit. */

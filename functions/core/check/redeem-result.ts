@@ -1,8 +1,10 @@
 import type { BreachConfig, Locale } from '../breach-config';
 import { type Field, type IdentifierType, sortFieldsByRisk } from '../fields';
-import { hashToken } from '../identifier-hash';
+import { hashToken, type Pepper } from '../identifier-hash';
 import type { Clock, CounterStore, ExposureStore, TokenRecord, TokenStore } from '../ports';
 import { countDailyMetric } from './daily-metrics';
+import { ipCountingKey } from './ip-prefix';
+import { assertWithinLimits, countRateLimited, hashRateLimitSubject, MINUTE_SECONDS } from './rate-limit';
 import { TokenExpiredError, TokenUnknownError, TokenUsedError } from './result-errors';
 import { guidancePath } from './result-token';
 
@@ -19,6 +21,8 @@ export interface RedeemResultDependencies {
   tokens: TokenStore;
   counters: CounterStore;
   clock: Clock;
+  /** Keys the per-IP counter (an HMAC of the IP prefix, never the IP). */
+  pepper: () => Promise<Pepper>;
 }
 
 export interface ResultView {
@@ -33,10 +37,19 @@ export interface ResultView {
   guidance: Partial<Record<Field, string>>;
 }
 
-export async function redeemResult(deps: RedeemResultDependencies, token: string): Promise<ResultView> {
+export async function redeemResult(
+  deps: RedeemResultDependencies,
+  token: string,
+  sourceIp: string,
+): Promise<ResultView> {
   const { config, clock } = deps;
   const tokenHash = hashToken(token);
   const now = clock.now();
+  // Guessing a 256-bit token is hopeless, but each try costs a Lambda and a read: a per-IP (IPv6 /64) limit first.
+  const ipKey = ipCountingKey(sourceIp, config.limits.ipv6PrefixLength);
+  const window = { seconds: MINUTE_SECONDS, limit: config.limits.resultsPerIpPerMinute };
+  const subjectHash = hashRateLimitSubject(await deps.pepper(), 'results-ip', ipKey);
+  assertWithinLimits([await countRateLimited(deps.counters, { subject: 'results-ip', subjectHash, window }, now)]);
   const stored = await deps.tokens.get(tokenHash);
   if (!stored) throw new TokenUnknownError();
 

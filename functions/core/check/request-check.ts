@@ -2,14 +2,24 @@ import { assertPortalOpen, type BreachConfig, type Locale } from '../breach-conf
 import { hashIdentifier, hashToken, type Pepper } from '../identifier-hash';
 import { normaliseEmail } from '../identifiers';
 import type { Clock, CounterStore, EmailJob, EmailQueue, ExposureStore, TokenStore } from '../ports';
+import { canonicalMailbox } from './canonical-mailbox';
+import { assertDeliverableAddress, MailboxLimitedError } from './check-refusals';
 import { countDailyMetric } from './daily-metrics';
-import { assertWithinLimits, countRateLimited, DAY_SECONDS, hashRateLimitSubject, MINUTE_SECONDS } from './rate-limit';
+import { ipCountingKey } from './ip-prefix';
+import {
+  assertWithinLimits,
+  countRateLimited,
+  countRollingWindow,
+  DAY_SECONDS,
+  hashRateLimitSubject,
+  MINUTE_SECONDS,
+} from './rate-limit';
 import { generateResultToken } from './result-token';
 
 /*
  * POST /api/v1/checks (DESIGN §5). The answer must not tell a hit from a miss (DESIGN §2.4), so both paths do the
- * same work in the same order: normalise, hash, count both rate limits, look up, store a token, count two daily
- * metrics, enqueue one job. The token is stored on the miss path too: the write pattern (count, size, latency) to
+ * same work in the same order: normalise, hash, count both rate limits (per IP or IPv6 /64, per mailbox), look up,
+ * store a token, count two daily metrics, enqueue one job. The token is stored on the miss path too: the write pattern (count, size, latency) to
  * DynamoDB is then identical, and a miss token is never mailed, so nobody can redeem it (redeeming finds no record
  * and answers token_unknown). All variable work (composing and sending mail through SES) happens behind the queue.
  */
@@ -39,6 +49,7 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
   assertPortalOpen(config, clock.now());
   const address = normaliseEmail(request.email);
   const locale = chooseLocale(config, request.locale);
+  assertDeliverableAddress(address, locale);
   const pepper = await deps.pepper();
   const now = clock.now();
   const identifierHash = hashIdentifier(pepper, 'email', address);
@@ -53,30 +64,38 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
           deps.counters,
           {
             subject: 'ip',
-            subjectHash: hashRateLimitSubject(pepper, 'ip', request.sourceIp),
+            subjectHash: hashRateLimitSubject(
+              pepper,
+              'ip',
+              ipCountingKey(request.sourceIp, config.limits.ipv6PrefixLength),
+            ),
             window: { seconds: MINUTE_SECONDS, limit: config.limits.checksPerIpPerMinute },
           },
           now,
         ),
-    countRateLimited(
+    // Counted per mailbox (plus tags, Gmail dots folded), over a rolling 24 hours; the look-up keeps the exact address.
+    countRollingWindow(
       deps.counters,
       {
-        subject: 'address',
-        subjectHash: hashRateLimitSubject(pepper, 'address', address),
+        subject: 'mailbox',
+        subjectHash: hashRateLimitSubject(pepper, 'mailbox', canonicalMailbox(address)),
         window: { seconds: DAY_SECONDS, limit: config.limits.checksPerAddressPerDay },
       },
       now,
     ),
     deps.exposures.findByIdentifier(identifierHash),
   ]);
-  // The address limit also keeps the portal from being used to mail-bomb someone.
-  assertWithinLimits([ipOutcome, addressOutcome]);
+  // The address limit also keeps the portal from being used to mail-bomb someone. Its refusal says when to try
+  // again and points to the call-back route; it depends on earlier requests only, never on the look-up.
+  if (!addressOutcome.allowed) throw new MailboxLimitedError(addressOutcome.retryAfterSeconds, locale, now);
+  assertWithinLimits([ipOutcome]);
 
   const recordCount = records.filter((record) => record.breachId === config.id).length;
+  const expiresAtEpochSeconds = Math.floor(now / 1000) + config.retention.tokenHours * 60 * 60;
   const job: EmailJob =
     recordCount > 0
-      ? { kind: 'affected', to: address, locale, token, recordCount }
-      : { kind: 'not_found', to: address, locale };
+      ? { kind: 'affected', to: address, locale, token, recordCount, expiresAtEpochSeconds }
+      : { kind: 'not_found', to: address, locale, expiresAtEpochSeconds };
 
   await Promise.all([
     deps.tokens.create({
@@ -85,7 +104,7 @@ export async function requestCheck(deps: RequestCheckDependencies, request: Chec
       identifierType: 'email',
       locale,
       createdAt: now,
-      expiresAtEpochSeconds: Math.floor(now / 1000) + config.retention.tokenHours * 60 * 60,
+      expiresAtEpochSeconds,
     }),
     countDailyMetric(deps.counters, 'checks', now),
     countDailyMetric(deps.counters, recordCount > 0 ? 'hits' : 'misses', now),

@@ -20,9 +20,11 @@ export function smsJobOf(job: Record<string, unknown>): SmsJob | undefined {
   if (job.channel !== 'sms' || typeof job.to !== 'string' || !/^\+[1-9]\d{6,14}$/.test(job.to) || !locale) {
     return undefined;
   }
-  if (job.kind === 'not_found') return { channel: 'sms', kind: 'not_found', to: job.to, locale };
+  const expiry =
+    typeof job.expiresAtEpochSeconds === 'number' ? { expiresAtEpochSeconds: job.expiresAtEpochSeconds } : {};
+  if (job.kind === 'not_found') return { channel: 'sms', kind: 'not_found', to: job.to, locale, ...expiry };
   if (job.kind === 'affected' && typeof job.token === 'string') {
-    return { channel: 'sms', kind: 'affected', to: job.to, locale, token: job.token };
+    return { channel: 'sms', kind: 'affected', to: job.to, locale, token: job.token, ...expiry };
   }
   return undefined;
 }

@@ -100,9 +100,11 @@ export async function requestPhoneCheck(deps: RequestCheckDependencies, request:
   await spendSmsBudget(deps, now);
 
   const affected = records.some((record) => record.breachId === config.id);
+  // The job lives no longer than its token: the sender drops it after this (docs/security.md, "Tokens in the queue").
+  const expiresAtEpochSeconds = Math.floor(now / 1000) + config.retention.tokenHours * 60 * 60;
   const job: SmsJob = affected
-    ? { channel: 'sms', kind: 'affected', to: number, locale, token }
-    : { channel: 'sms', kind: 'not_found', to: number, locale };
+    ? { channel: 'sms', kind: 'affected', to: number, locale, token, expiresAtEpochSeconds }
+    : { channel: 'sms', kind: 'not_found', to: number, locale, expiresAtEpochSeconds };
 
   await Promise.all([
     deps.tokens.create({
@@ -111,7 +113,7 @@ export async function requestPhoneCheck(deps: RequestCheckDependencies, request:
       identifierType: 'phone',
       locale,
       createdAt: now,
-      expiresAtEpochSeconds: Math.floor(now / 1000) + config.retention.tokenHours * 60 * 60,
+      expiresAtEpochSeconds,
     }),
     countDailyMetric(deps.counters, 'checks', now),
     countDailyMetric(deps.counters, affected ? 'hits' : 'misses', now),

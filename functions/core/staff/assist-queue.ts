@@ -1,6 +1,16 @@
-import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock, SecretBox } from '../ports';
+import type { BreachConfig, Locale } from '../breach-config';
+import type {
+  AssistRequestRecord,
+  AssistRequestStatus,
+  AssistRequestStore,
+  Clock,
+  CounterStore,
+  SecretBox,
+} from '../ports';
 import type { StaffCallAudit } from './audit-trail';
 import { AssistRequestClaimedError, AssistRequestNotFoundError } from './staff-errors';
+import { assertNoIdentifierIn } from './staff-free-text';
+import { countStaffLookup, StaffRateLimitedError } from './staff-rate-limit';
 import type { AssistRequestUpdate } from './staff-requests';
 
 /*
@@ -25,8 +35,11 @@ export interface AssistQueueItem {
 }
 
 export interface AssistQueueDependencies {
+  config: BreachConfig;
   assistRequests: AssistRequestStore;
   secretBox: SecretBox;
+  counters: CounterStore;
+  clock: Clock;
 }
 
 export async function listAssistQueue(
@@ -34,22 +47,40 @@ export async function listAssistQueue(
   call: StaffCallAudit,
   query: { status: AssistRequestStatus; limit: number },
 ): Promise<AssistQueueItem[]> {
+  const staff = call.staff;
+  if (!staff) throw new Error('listAssistQueue needs an identified staff call');
+  // Every page opens up to MAX_ASSIST_PAGE_SIZE names and numbers: an agent reading in bulk is stopped and audited.
+  const limit = await countStaffLookup(
+    deps.counters,
+    staff.staffId,
+    deps.config.limits.assistQueueReadsPerHour,
+    deps.clock.now(),
+    'queue',
+  );
+  if (!limit.allowed) {
+    await call.record({ outcome: 'refused', detail: 'rate_limited' });
+    throw new StaffRateLimitedError(limit.retryAfterSeconds, 'call-back queue reads');
+  }
   const records = await deps.assistRequests.listByStatus(query.status, query.limit);
   const items = await Promise.all(
     records.map(async (record) => toQueueItem(record, parseDetails(await deps.secretBox.open(record.sealedDetails)))),
   );
-  await call.record({ outcome: 'allowed', detail: `status=${query.status};count=${items.length}` });
+  // The ids are random keys, not identifiers: a supervisor can tell exactly whose details each agent saw.
+  const ids = items.map((item) => item.id).join(',');
+  await call.record({ outcome: 'allowed', detail: `status=${query.status};count=${items.length};ids=${ids}` });
   return items;
 }
 
 export async function updateAssistRequest(
-  deps: { assistRequests: AssistRequestStore; clock: Clock },
+  deps: { config: BreachConfig; assistRequests: AssistRequestStore; clock: Clock },
   call: StaffCallAudit,
   id: string,
   change: AssistRequestUpdate,
+  consoleLanguage: Locale,
 ): Promise<Omit<AssistQueueItem, 'details'>> {
   const staff = call.staff;
   if (!staff) throw new Error('updateAssistRequest needs an identified staff call');
+  if (change.note !== undefined) assertNoIdentifierIn(deps.config, 'note', change.note, consoleLanguage);
   let updated: AssistRequestRecord | undefined;
   try {
     updated = await deps.assistRequests.update(id, {

@@ -7,6 +7,7 @@ import { hashIdentifier, type Pepper } from '../identifier-hash';
 import { normaliseIdentifier } from '../identifiers';
 import type { Clock, CounterStore, ExposureStore } from '../ports';
 import type { StaffCallAudit } from './audit-trail';
+import { assertReasonAndTicket } from './staff-free-text';
 import { countStaffLookup, StaffRateLimitedError } from './staff-rate-limit';
 import type { StaffLookupRequest } from './staff-requests';
 
@@ -39,10 +40,12 @@ export async function lookUpOnBehalf(
   deps: StaffLookupDependencies,
   call: StaffCallAudit,
   request: StaffLookupRequest,
+  consoleLanguage: Locale,
 ): Promise<StaffLookupAnswer> {
   const staff = call.staff;
   if (!staff) throw new Error('lookUpOnBehalf needs an identified staff call');
   const { config, clock } = deps;
+  assertReasonAndTicket(config, request, consoleLanguage);
   // An invalid value throws a 400 here; the middleware audits it as refused (there is no subject to hash).
   const normalised = normaliseIdentifier(request.type, request.value, {
     customerNumberPattern: config.customerNumberPattern,

@@ -1,3 +1,4 @@
+import type { Locale } from '../breach-config';
 import { type RequestCheckDependencies, requestCheck } from '../check/request-check';
 import { PortalError } from '../errors';
 import { hashIdentifier } from '../identifier-hash';
@@ -5,6 +6,7 @@ import { normaliseEmail } from '../identifiers';
 import { textableNumber } from '../sms/phone-eligibility';
 import { requestPhoneCheck } from '../sms/request-phone-check';
 import type { StaffCallAudit } from './audit-trail';
+import { assertReasonAndTicket } from './staff-free-text';
 import { countStaffLookup, StaffRateLimitedError } from './staff-rate-limit';
 import type { StaffConfirmationRequest } from './staff-requests';
 
@@ -24,9 +26,11 @@ export async function resendConfirmation(
   deps: RequestCheckDependencies,
   call: StaffCallAudit,
   request: StaffConfirmationRequest,
+  consoleLanguage: Locale,
 ): Promise<void> {
   const staff = call.staff;
   if (!staff) throw new Error('resendConfirmation needs an identified staff call');
+  assertReasonAndTicket(deps.config, request, consoleLanguage);
   const pepper = await deps.pepper();
   const subject =
     request.phone !== undefined

@@ -9,8 +9,11 @@ import type { CounterStore } from '../ports';
 
 const HOUR_SECONDS = 60 * 60;
 
-export function staffRateKey(staffId: string, windowStartSeconds: number): string {
-  return `rate#staff#${staffId}#${windowStartSeconds}`;
+/** `lookup` counts look-ups and re-sends; `queue` counts call-back queue reads (each opens up to 20 requests). */
+export type StaffRateKind = 'lookup' | 'queue';
+
+export function staffRateKey(staffId: string, windowStartSeconds: number, kind: StaffRateKind = 'lookup'): string {
+  return `rate#${kind === 'lookup' ? 'staff' : 'staff-queue'}#${staffId}#${windowStartSeconds}`;
 }
 
 export interface StaffRateOutcome {
@@ -24,19 +27,20 @@ export async function countStaffLookup(
   staffId: string,
   limitPerHour: number,
   nowMs: number,
+  kind: StaffRateKind = 'lookup',
 ): Promise<StaffRateOutcome> {
   const nowSeconds = Math.floor(nowMs / 1000);
   const windowStart = nowSeconds - (nowSeconds % HOUR_SECONDS);
   const windowEnd = windowStart + HOUR_SECONDS;
-  const count = await counters.increment(staffRateKey(staffId, windowStart), windowEnd + 60);
+  const count = await counters.increment(staffRateKey(staffId, windowStart, kind), windowEnd + 60);
   return { allowed: count <= limitPerHour, retryAfterSeconds: Math.max(1, windowEnd - nowSeconds) };
 }
 
 export class StaffRateLimitedError extends RateLimitedError {
-  constructor(retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number, what = 'look-ups') {
     super(
       retryAfterSeconds,
-      'You have reached the hourly limit of look-ups. A supervisor can see this in the audit log; try again later.',
+      `You have reached the hourly limit of ${what}. A supervisor can see this in the audit log; try again later.`,
     );
   }
 }

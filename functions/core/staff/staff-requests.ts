@@ -5,16 +5,18 @@ import { IDENTIFIER_TYPES } from '../fields';
 
 /*
  * The staff API's request shapes: one source of truth for the handlers, the tests and docs/staff.md. Every call
- * that touches a customer names why (reason) and for which ticket, so the audit log can be checked afterwards.
+ * that touches a customer names why (a reason chosen from config.staff.reasons) and for which ticket, so the audit
+ * log can be checked afterwards without holding anyone's personal data.
  */
 
-export const MAX_REASON_LENGTH = 300;
+/** A reason is an id from config.staff.reasons (staff-free-text.ts checks which); free text is not accepted. */
+export const MAX_REASON_LENGTH = 64;
 export const MAX_NOTE_LENGTH = 500;
-/** Ticket references as support systems print them: letters, an optional dash, digits (INC-123456, SR00042). */
-export const TICKET_PATTERN = /^[A-Za-z]{1,10}-?\d{1,12}$/;
+export const MAX_TICKET_LENGTH = 40;
 
 const reason = z.string().trim().min(1).max(MAX_REASON_LENGTH);
-const ticket = z.string().trim().min(1).max(23).regex(TICKET_PATTERN);
+// The shape is config.staff.ticketPattern, checked with the reason (staff-free-text.ts).
+const ticket = z.string().trim().min(1).max(MAX_TICKET_LENGTH);
 // Long enough for any address or number; the normalisers do the real validation.
 const identifierValue = z.string().min(1).max(320);
 
@@ -65,7 +67,7 @@ export function mapStaffValidationError(issues: z.core.$ZodIssue[]): PortalError
     if (field === 'reason') {
       return isMissing
         ? new InvalidInputError('missing_reason', 'Say why you look this up (reason).')
-        : new InvalidInputError('invalid_reason', `Keep the reason under ${MAX_REASON_LENGTH} characters.`);
+        : new InvalidInputError('invalid_reason', 'Choose one of the reasons in the list.');
     }
     if (field === 'ticket') {
       return isMissing
@@ -101,10 +103,13 @@ export const metricsQuerySchema = z
   .object({ days: z.coerce.number().int().min(1).max(MAX_METRIC_DAYS).default(14) })
   .strict();
 
+/** Each request shown is opened (KMS) and is someone's name and number: small pages, counted per agent. */
+export const MAX_ASSIST_PAGE_SIZE = 20;
+
 export const assistListQuerySchema = z
   .object({
     status: z.enum(ASSIST_REQUEST_STATUSES).default('open'),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    limit: z.coerce.number().int().min(1).max(MAX_ASSIST_PAGE_SIZE).default(MAX_ASSIST_PAGE_SIZE),
   })
   .strict();
 

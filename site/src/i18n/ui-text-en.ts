@@ -29,6 +29,9 @@ export function englishUiText(config: BreachConfig): UiText {
     networkError: 'We could not connect. Check your internet connection and try again.',
     unexpectedError: 'Something went wrong. Try again in a few minutes.',
     rateLimited: 'You have checked too often. Try again in {minutes} minutes.',
+    rateLimitedUntil:
+      'This address has had enough checks in the last 24 hours. Try again after {time}{day}, or ask us to call you back now (see below).',
+    rateLimitedTomorrow: ' tomorrow',
     fieldNames: {
       fullName: 'Name',
       address: 'Address',
@@ -54,6 +57,8 @@ export function englishUiText(config: BreachConfig): UiText {
       submit: 'Send me the result',
       sending: 'Sending…',
       invalidEmail: 'Enter a valid email address, such as name@example.com.',
+      undeliverableEmail:
+        'We cannot send email to an address with letters such as é or ü before the @. Use another address, or ask us to call you back.',
       noEmailRoute: 'No email address with us, or an old one?',
       assistLink: 'Ask for help with the check',
     },

@@ -29,6 +29,9 @@ export function dutchUiText(config: BreachConfig): UiText {
     networkError: 'Er kon geen verbinding worden gemaakt. Controleer je internetverbinding en probeer het opnieuw.',
     unexpectedError: 'Er ging iets mis. Probeer het over een paar minuten opnieuw.',
     rateLimited: 'Je hebt te vaak een check gedaan. Probeer het over {minutes} minuten opnieuw.',
+    rateLimitedUntil:
+      'Voor dit adres zijn de afgelopen 24 uur al genoeg checks gedaan. Probeer het {day}na {time} opnieuw, of laat je nu terugbellen (zie hieronder).',
+    rateLimitedTomorrow: 'morgen ',
     fieldNames: {
       fullName: 'Naam',
       address: 'Adres',
@@ -54,6 +57,8 @@ export function dutchUiText(config: BreachConfig): UiText {
       submit: 'Stuur mij de uitslag',
       sending: 'Bezig met versturen…',
       invalidEmail: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+      undeliverableEmail:
+        'We kunnen geen e-mail sturen naar een adres met letters als é of ü vóór de @. Gebruik een ander adres, of laat je terugbellen.',
       noEmailRoute: 'Heb je geen e-mailadres bij ons, of een oud adres?',
       assistLink: 'Vraag hulp bij de check',
     },

@@ -26,6 +26,10 @@ export interface UiText {
   unexpectedError: string;
   /** {minutes} is replaced at run time. */
   rateLimited: string;
+  /** A long wait (the per-address limit): {time} and {day} are replaced at run time; names the call-back route. */
+  rateLimitedUntil: string;
+  /** Replaces {day} in rateLimitedUntil when the time is tomorrow (else it is removed). */
+  rateLimitedTomorrow: string;
   fieldNames: Record<Field, string>;
   home: {
     title: string;
@@ -40,6 +44,8 @@ export interface UiText {
     submit: string;
     sending: string;
     invalidEmail: string;
+    /** An address with é, ü … before the @: SES cannot deliver to it (no SMTPUTF8). */
+    undeliverableEmail: string;
     noEmailRoute: string;
     assistLink: string;
   };

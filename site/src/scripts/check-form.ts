@@ -1,7 +1,7 @@
 import { type ApiOutcome, postJson } from './api-client';
 import { clearErrors, enableForm, type FieldError, formMessage, setBusy, showErrors } from './form-feedback';
 import { applyClosingDate } from './portal-closing';
-import { minutesFromSeconds } from './retry-after';
+import { CLOCK_TIME_AFTER_SECONDS, clockTimeAfter, minutesFromSeconds } from './retry-after';
 
 /*
  * The home page check form: POST {email, locale} or, when the customer chose a text message, {phone, locale} to
@@ -80,16 +80,29 @@ function checkError(
 ): FieldError {
   if (outcome.kind === 'network') return { message: formMessage(form, 'network') };
   if (outcome.code === 'sms_budget_exhausted') return { field, message: channelMessage(form, outcome.code) };
-  if (outcome.status === 429) {
-    const minutes = minutesFromSeconds(outcome.retryAfterSeconds);
-    return { field, message: formMessage(form, 'rate_limited').replace('{minutes}', String(minutes)) };
-  }
+  if (outcome.status === 429) return { field, message: rateLimitedMessage(form, outcome.retryAfterSeconds) };
   if (outcome.status === 400 && field === 'phone') {
     return {
       field,
       message: channelMessage(form, outcome.code === 'phone_not_supported' ? outcome.code : 'invalid_phone'),
     };
   }
-  if (outcome.status === 400) return { field, message: formMessage(form, 'invalid_email') };
+  if (outcome.status === 400) {
+    const email = String(new FormData(form).get('email') ?? '');
+    // The API refuses what SES cannot deliver (é, ü … before the @): say why, not "enter a valid address".
+    const undeliverable = /[^\x20-\x7e]/.test(email.slice(0, email.lastIndexOf('@')));
+    return { field, message: formMessage(form, undeliverable ? 'undeliverable_email' : 'invalid_email') };
+  }
   return { message: formMessage(form, 'unexpected') };
+}
+
+/** A short wait (per-IP) in minutes; the per-address limit's long wait as a time of day, with the call-back route. */
+function rateLimitedMessage(form: HTMLFormElement, retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined || retryAfterSeconds <= CLOCK_TIME_AFTER_SECONDS) {
+    return formMessage(form, 'rate_limited').replace('{minutes}', String(minutesFromSeconds(retryAfterSeconds)));
+  }
+  const { time, tomorrow } = clockTimeAfter(retryAfterSeconds, form.dataset.locale ?? 'nl');
+  return formMessage(form, 'rate_limited_until')
+    .replace('{time}', time)
+    .replace('{day}', tomorrow ? formMessage(form, 'rate_limited_tomorrow') : '');
 }

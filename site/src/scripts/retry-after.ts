@@ -11,3 +11,22 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 export function minutesFromSeconds(seconds: number | undefined): number {
   return Math.max(1, Math.ceil((seconds ?? 60) / 60));
 }
+
+/** Waits longer than this are told as a time of day ("after 14:20"), not as a number of minutes. */
+export const CLOCK_TIME_AFTER_SECONDS = 15 * 60;
+
+/**
+ * When the customer may try again, as the portal's clock shows it (Europe/Amsterdam, as the API's own message):
+ * rounded up to the minute, with `tomorrow` when that falls on the next calendar day there.
+ */
+export function clockTimeAfter(seconds: number, locale: string, now = Date.now()): { time: string; tomorrow: boolean } {
+  const at = new Date(Math.ceil((now + seconds * 1000) / 60_000) * 60_000);
+  const timeZone = 'Europe/Amsterdam';
+  const day = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
+  const time = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+  return { time, tomorrow: day(at) !== day(new Date(now)) };
+}

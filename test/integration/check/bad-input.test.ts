@@ -2,6 +2,7 @@ import { LocalDevSecretBox } from '../../../functions/adapters/kms/local-dev-sec
 import { parseAssistRequestDetails } from '../../../functions/core/check/create-assist-request';
 import { createAssistRequestHandler } from '../../../functions/handlers/create-assist-request';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
+import { testOriginGuard } from '../../support/test-origin';
 import { apiEvent, type EventOptions, invoke } from '../../unit/check/api-gateway-event';
 import { config, RecordingLogger, TEST_PEPPER } from '../../unit/check/check-fixture';
 import { type CheckStack, startCheckStack } from './check-stack';
@@ -161,6 +162,7 @@ describe('POST /api/v1/assist-requests on dynalite', () => {
       secretBox,
       clock: { now: () => Date.now() },
       logger: new RecordingLogger(),
+      originGuard: testOriginGuard,
     });
     const post = (body: string, contentType?: string) =>
       invoke(handler, apiEvent({ body, contentType, path: '/api/v1/assist-requests' }));

@@ -9,6 +9,7 @@ import { createRedeemResultHandler } from '../../../functions/handlers/redeem-re
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { startSes, type TestSes } from '../../support/start-ses';
 import { startSms, type TestSms } from '../../support/start-sms';
+import { testOriginGuard } from '../../support/test-origin';
 import { invoke, jsonEvent } from '../../unit/check/api-gateway-event';
 import { config, RecordingLogger, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
 
@@ -53,7 +54,15 @@ export async function startCheckStack(breachConfig: BreachConfig = config): Prom
     logger,
     deliver: (job) => deliverOutgoingJob({ config: breachConfig, origin: TEST_ORIGIN, mailer, smsSender }, job),
   });
-  const deps = { ...stores, config: breachConfig, clock, logger, emailQueue: queue, pepper: async () => TEST_PEPPER };
+  const deps = {
+    ...stores,
+    config: breachConfig,
+    clock,
+    logger,
+    emailQueue: queue,
+    pepper: async () => TEST_PEPPER,
+    originGuard: testOriginGuard,
+  };
   const checkHandler = createCheckHandler(deps);
   const redeemHandler = createRedeemResultHandler(deps);
   return {

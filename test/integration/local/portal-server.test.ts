@@ -12,6 +12,7 @@ import { type ApiRoute, createPortalServer } from '../../../functions/local/port
  * would build, the API's 404/405/413 answers, and the static server's refusal to leave the site folder.
  */
 
+const LOCAL_ORIGIN_SECRET = 'local-origin-secret';
 const SECURITY_HEADERS = { 'content-security-policy': "default-src 'self'", 'x-frame-options': 'DENY' };
 
 let server: Server;
@@ -52,6 +53,7 @@ beforeAll(async () => {
     securityHeaders: SECURITY_HEADERS,
     localInfo: { inboxUrl: 'http://127.0.0.1:9/' },
     bodyCapBytes: 16 * 1024,
+    originSecret: LOCAL_ORIGIN_SECRET,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -127,6 +129,11 @@ describe('API Gateway v2 event shaping', () => {
   it('overwrites a client-sent viewer IP header with the caller, as the CDN does', async () => {
     await fetch(`${baseUrl}/api/v1/checks`, { method: 'POST', headers: { 'x-portal-viewer-ip': '203.0.113.9' } });
     expect(seenEvents[0]?.headers['x-portal-viewer-ip']).toBe('127.0.0.1');
+  });
+
+  it('adds the origin secret as CloudFront does, overwriting a client-sent value', async () => {
+    await fetch(`${baseUrl}/api/v1/checks`, { method: 'POST', headers: { 'x-portal-origin-verify': 'guessed' } });
+    expect(seenEvents[0]?.headers['x-portal-origin-verify']).toBe(LOCAL_ORIGIN_SECRET);
   });
 
   it('fills path parameters from the route template', async () => {

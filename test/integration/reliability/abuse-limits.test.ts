@@ -2,6 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type ControlProof,
+  proveAbuseControlsOverHttp,
+  proveHandlerControls,
+} from '../../../bench/abuse/abuse-controls';
+import {
   type AbuseLimits,
   HASHED_RATE_KEY,
   type LimitProof,
@@ -41,6 +46,7 @@ const clock = new MovableClock();
 let stack: LocalStack;
 let localDir: string;
 let proofs: LimitProof[];
+let controls: ControlProof[];
 
 beforeAll(async () => {
   localDir = await mkdtemp(join(tmpdir(), 'portal-abuse-'));
@@ -58,12 +64,17 @@ beforeAll(async () => {
     clock,
     logLevel: 'SILENT',
   });
-  proofs = await proveAbuseLimits(stack.urls.portal, LIMITS, {
+  const control = {
     now: () => clock.now(),
-    moveTo: async (epochMs) => {
+    moveTo: async (epochMs: number) => {
       clock.offsetMs = epochMs - Date.now();
     },
-  });
+  };
+  proofs = await proveAbuseLimits(stack.urls.portal, LIMITS, control);
+  controls = [
+    ...(await proveHandlerControls()),
+    ...(await proveAbuseControlsOverHttp(stack.urls.portal, LIMITS, control)),
+  ];
 });
 
 afterAll(async () => {
@@ -81,6 +92,21 @@ it.each(Object.keys(LIMITS))('%s triggers at its configured value and recovers a
   expect(proof && limitHolds(proof)).toBe(true);
 });
 
+// docs/security.md: the controls `npm run abuse` prints, each of which must hold.
+it.each([
+  'direct origin refused',
+  'IPv6 /64 counted once',
+  'mailbox variants share one allowance',
+  'non-ASCII local part refused',
+  'identifier in staff text refused',
+  'free-text look-up reason refused',
+  'call-back queue page size and audit ids',
+  'POST /results limited per IP',
+])('%s', (name) => {
+  const proof = controls.find((candidate) => candidate.control === name);
+  expect(proof).toMatchObject({ control: name, holds: true });
+});
+
 it('stores only keyed hashes of the addresses and IPs it limited: no raw address, IP, phone or name in any item', async () => {
   await stack.mailSettled();
   const scans = await scanStoredData(stack.urls.dynamoDb, localTableNames(), [
@@ -92,13 +118,15 @@ it('stores only keyed hashes of the addresses and IPs it limited: no raw address
     RAW_VALUES_SENT.assistName,
     RAW_VALUES_SENT.assistCustomerNumber,
     RAW_VALUES_SENT.staffPassword,
+    'NL91 ABNA',
+    'jösé',
   ]);
 
   for (const scan of scans)
     expect({ table: scan.table, found: scan.rawValuesFound }).toEqual({ table: scan.table, found: [] });
   const counters = scans.find((scan) => scan.table.endsWith('counters'));
   // Not vacuous: the limits' counters are there, under hashed subjects.
-  expect(counters?.rateKeyExamples.filter((key) => HASHED_RATE_KEY.test(key))).toHaveLength(3);
+  expect(counters?.rateKeyExamples.filter((key) => HASHED_RATE_KEY.test(key))).toHaveLength(4);
   expect(counters?.rateKeyExamples.find((key) => key.startsWith('rate#staff#'))).toMatch(
     /^rate#staff#agent\.anna#\d+$/,
   );

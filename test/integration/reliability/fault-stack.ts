@@ -12,6 +12,7 @@ import { createEmulatorClients } from '../../../functions/local/dynamodb-emulato
 import { createEmulatorSesClient } from '../../../functions/local/ses-emulator';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { startSes, type TestSes } from '../../support/start-ses';
+import { testOriginGuard } from '../../support/test-origin';
 import { invoke, jsonEvent } from '../../unit/check/api-gateway-event';
 import { config, RecordingLogger, RecordingSmsSender, TEST_ORIGIN, TEST_PEPPER } from '../../unit/check/check-fixture';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
@@ -118,7 +119,15 @@ export async function startFaultStack(): Promise<FaultStack> {
       await queue.enqueue(job);
     },
   };
-  const deps = { ...stores, config, clock, logger, emailQueue, pepper: async () => TEST_PEPPER };
+  const deps = {
+    ...stores,
+    config,
+    clock,
+    logger,
+    emailQueue,
+    pepper: async () => TEST_PEPPER,
+    originGuard: testOriginGuard,
+  };
   const checkHandler = createCheckHandler(deps);
   const redeemHandler = createRedeemResultHandler(deps);
 

@@ -13,7 +13,7 @@ export const PHONE_HASH = hashIdentifier(TEST_PEPPER, 'phone', '+31612345678');
 export const lookup = {
   type: 'phone',
   value: '06-12345678',
-  reason: 'caller has no email on file',
+  reason: 'no_access_to_email',
   ticket: 'INC-2001',
 };
 

@@ -120,7 +120,7 @@ describe('POST /api/v1/staff/lookups', () => {
 });
 
 describe('POST /api/v1/staff/confirmations', () => {
-  const confirmation = { email: 'Caller@Example.nl', reason: 'customer lost the first mail', ticket: 'INC-2002' };
+  const confirmation = { email: 'Caller@Example.nl', reason: 'confirmation_not_received', ticket: 'INC-2002' };
 
   it('queues the website confirmation mail and audits the hashed address', async () => {
     const { deps, stores, clock } = setUp();
@@ -130,7 +130,9 @@ describe('POST /api/v1/staff/confirmations', () => {
     );
 
     expect(response.status).toBe(202);
-    expect(deps.emailQueue.jobs).toEqual([{ kind: 'not_found', to: 'caller@example.nl', locale: 'nl' }]);
+    expect(deps.emailQueue.jobs).toEqual([
+      { kind: 'not_found', to: 'caller@example.nl', locale: 'nl', expiresAtEpochSeconds: expect.any(Number) },
+    ]);
     expect(await auditOf({ stores, clock })).toEqual([
       expect.objectContaining({
         action: 'confirmation',

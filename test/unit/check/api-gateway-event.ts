@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { CDN_HEADERS } from '../../support/test-origin';
 
 /* API Gateway HTTP API (payload 2.0) events for the check-flow tests, shaped as API Gateway sends them. */
 
@@ -9,6 +10,8 @@ export interface EventOptions {
   isBase64Encoded?: boolean;
   method?: string;
   path?: string;
+  /** A caller that went around CloudFront: no x-portal-origin-verify header. */
+  withoutCdnHeader?: boolean;
 }
 
 export function apiEvent(options: EventOptions = {}): APIGatewayProxyEventV2 {
@@ -21,6 +24,7 @@ export function apiEvent(options: EventOptions = {}): APIGatewayProxyEventV2 {
     rawQueryString: '',
     headers: {
       host: 'portal.test',
+      ...(options.withoutCdnHeader ? {} : CDN_HEADERS),
       ...(options.contentType === undefined ? { 'content-type': 'application/json' } : {}),
       ...(options.contentType ? { 'content-type': options.contentType } : {}),
     },

@@ -6,12 +6,14 @@ import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { normaliseEmail } from '../../../functions/core/identifiers';
 import type {
   AppLogger,
+  EmailJob,
   EmailQueue,
   ExposureRecord,
   OutgoingJob,
   SmsMessage,
   SmsSender,
 } from '../../../functions/core/ports';
+import { testOriginGuard } from '../../support/test-origin';
 
 /* Memory-backed dependencies for the check flow: same expiry and conflict rules as DynamoDB, no I/O. */
 
@@ -59,6 +61,7 @@ export function createCheckFixture() {
     logger,
     origin: TEST_ORIGIN,
     pepper: async () => TEST_PEPPER,
+    originGuard: testOriginGuard,
   };
   return { deps, clock, stores, emailQueue, logger };
 }

@@ -178,7 +178,12 @@ describe('the mail a staff re-send produces', () => {
     await stores.exposures.putRecords([exposureFor('hit@example.nl', 'subject-1', ['iban'])]);
     const call = new StaffCallAudit(deps, 'confirmation');
     call.identify({ staffId: 'agent.anna', role: 'agent' });
-    await resendConfirmation(deps, call, { email: 'hit@example.nl', locale, reason: 'caller asked', ticket: 'T-1' });
+    await resendConfirmation(
+      deps,
+      call,
+      { email: 'hit@example.nl', locale, reason: 'confirmation_not_received', ticket: 'INC-1234' },
+      locale,
+    );
     const sent: EmailMessage[] = [];
     const [job] = emailQueue.jobs;
     if (!job || 'channel' in job) throw new Error('expected a queued mail');

@@ -17,8 +17,15 @@ describe('POST /api/v1/checks', () => {
     expect(hit.body).toEqual({ status: 'accepted' });
     expect(miss).toEqual(hit);
     expect(emailQueue.jobs).toEqual([
-      { kind: 'affected', to: 'hit@example.nl', locale: 'nl', token: expect.any(String), recordCount: 1 },
-      { kind: 'not_found', to: 'miss@example.nl', locale: 'nl' },
+      {
+        kind: 'affected',
+        to: 'hit@example.nl',
+        locale: 'nl',
+        token: expect.any(String),
+        recordCount: 1,
+        expiresAtEpochSeconds: expect.any(Number),
+      },
+      { kind: 'not_found', to: 'miss@example.nl', locale: 'nl', expiresAtEpochSeconds: expect.any(Number) },
     ]);
   });
 
@@ -54,9 +61,9 @@ describe('POST /api/v1/checks', () => {
     expect(dailyMetricKey('2026-03-01', 'assist_requests')).toBe('metric#2026-03-01#assist_requests');
   });
 
-  it('refuses the sixth check of one address in a day with 429 and a Retry-After until midnight UTC', async () => {
+  it('refuses the sixth check of one mailbox within 24 hours, saying when (Amsterdam time) and that call-back is open', async () => {
     const { deps, clock, emailQueue } = createCheckFixture();
-    clock.set(Date.parse('2026-03-01T23:00:00Z'));
+    clock.set(Date.parse('2026-03-01T10:00:00Z'));
     const handler = createCheckHandler(deps);
     for (let i = 0; i < config.limits.checksPerAddressPerDay; i += 1) {
       const accepted = await invoke(
@@ -64,15 +71,22 @@ describe('POST /api/v1/checks', () => {
         jsonEvent({ email: 'target@example.nl' }, { sourceIp: `198.51.100.${i}` }),
       );
       expect(accepted.status).toBe(202);
+      clock.advance(10 * 60 * 1000);
     }
+    clock.set(Date.parse('2026-03-01T22:00:00Z'));
     const refused = await invoke(handler, jsonEvent({ email: ' TARGET@example.nl' }, { sourceIp: '203.0.113.9' }));
 
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
-    expect(refused.headers['retry-after']).toBe('3600');
+    // Rolling: free again 24 hours after the first use (10:00 UTC = 11:00 in Amsterdam), not at midnight UTC.
+    expect(refused.headers['retry-after']).toBe(String(12 * 3600));
+    expect(JSON.stringify(refused.body)).toContain('morgen na 11:00');
+    expect(JSON.stringify(refused.body)).toContain('/nl/assist');
     expect(emailQueue.jobs).toHaveLength(config.limits.checksPerAddressPerDay);
 
     clock.set(Date.parse('2026-03-02T00:00:01Z'));
+    expect((await invoke(handler, jsonEvent({ email: 'target@example.nl' }))).status).toBe(429);
+    clock.set(Date.parse('2026-03-02T10:00:01Z'));
     expect((await invoke(handler, jsonEvent({ email: 'target@example.nl' }))).status).toBe(202);
   });
 

@@ -102,7 +102,9 @@ describe('POST /api/v1/results', () => {
     });
     await invoke(createCheckHandler(fixture.deps), jsonEvent({ email: 'nobody@example.nl' }));
     expect(created).toHaveLength(1);
-    expect(fixture.emailQueue.jobs).toEqual([{ kind: 'not_found', to: 'nobody@example.nl', locale: 'nl' }]);
+    expect(fixture.emailQueue.jobs).toEqual([
+      { kind: 'not_found', to: 'nobody@example.nl', locale: 'nl', expiresAtEpochSeconds: expect.any(Number) },
+    ]);
 
     // Were the miss token ever known (it is never mailed), redeeming it would still reveal nothing.
     const missToken = 'M'.repeat(43);

@@ -49,4 +49,32 @@ describe('email sender (SQS consumer)', () => {
     expect(sent[0]?.html).toContain(`${TEST_ORIGIN}/en/result#t=${'T'.repeat(43)}`);
     expect(logger.lines.join('\n')).not.toMatch(/example\.nl|TTTT/);
   });
+
+  it('drops a job whose token has expired, with the EmailJobExpired metric, instead of sending or retrying it', async () => {
+    const sent: string[] = [];
+    const counted: string[] = [];
+    const now = Date.parse('2026-03-02T12:00:00Z');
+    const handler = createSendEmailHandler({
+      config,
+      origin: TEST_ORIGIN,
+      smsSender: new RecordingSmsSender(),
+      logger: new RecordingLogger(),
+      clock: { now: () => now },
+      metrics: { count: (name) => counted.push(name) },
+      mailer: { send: async (message) => void sent.push(message.to) },
+    });
+    const expiredAt = Math.floor(now / 1000);
+
+    const response = await handler(
+      sqsEvent([
+        JSON.stringify({ ...AFFECTED, expiresAtEpochSeconds: expiredAt }),
+        JSON.stringify({ ...NOT_FOUND, expiresAtEpochSeconds: expiredAt + 60 }),
+      ]),
+      lambdaContext,
+    );
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(sent).toEqual(['miss@example.nl']);
+    expect(counted).toEqual(['EmailJobExpired', 'EmailSentNotFound']);
+  });
 });

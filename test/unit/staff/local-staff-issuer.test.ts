@@ -1,5 +1,6 @@
 import { createLocalStaffLoginHandler, findDemoAccount } from '../../../functions/local/staff-accounts';
 import { createLocalStaffIssuer, generateStaffSigningKey } from '../../../functions/local/staff-issuer';
+import { testOriginGuard } from '../../support/test-origin';
 import { invoke, issuer, RecordingLogger, staffEvent } from './staff-fixture';
 
 /* The local stand-in for Cognito: tokens it accepts, tokens it refuses, and the dev login. */
@@ -42,7 +43,7 @@ describe('local staff issuer', () => {
 });
 
 describe('local dev login', () => {
-  const login = createLocalStaffLoginHandler({ issuer, logger: new RecordingLogger() });
+  const login = createLocalStaffLoginHandler({ issuer, logger: new RecordingLogger(), originGuard: testOriginGuard });
 
   it('trades a demo login for a token that carries its role', async () => {
     const response = await invoke(

@@ -19,7 +19,7 @@ import {
 
 /* The staff-auth middleware and the audit-before-answer rule, on memory stores (no I/O). */
 
-const lookup = { type: 'phone', value: '06 12345678', reason: 'caller asked what leaked', ticket: 'INC-1001' };
+const lookup = { type: 'phone', value: '06 12345678', reason: 'caller_asked_what_leaked', ticket: 'INC-1001' };
 
 function setUp() {
   const clock = new ManualClock();

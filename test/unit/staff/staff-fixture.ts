@@ -14,6 +14,7 @@ import type {
   TokenStore,
 } from '../../../functions/core/ports';
 import { createLocalStaffIssuer, generateStaffSigningKey } from '../../../functions/local/staff-issuer';
+import { CDN_HEADERS, testOriginGuard } from '../../support/test-origin';
 
 /*
  * Shared by the staff unit and integration tests: API Gateway v2 events with a bearer token, a local issuer with a
@@ -50,6 +51,7 @@ export function staffEvent(options: StaffEventOptions = {}): APIGatewayProxyEven
     rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
     headers: {
       host: 'portal.test',
+      ...CDN_HEADERS,
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(authorization ? { authorization } : {}),
     },
@@ -135,5 +137,6 @@ export function staffDependencies(stores: StaffStores, clock: Clock) {
     pepper: async () => TEST_PEPPER,
     secretBox: testSecretBox,
     staffTokens: issuer.verifier,
+    originGuard: testOriginGuard,
   };
 }

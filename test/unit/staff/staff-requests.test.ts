@@ -8,7 +8,7 @@ import { agentToken, invoke, staffDependencies, staffEvent } from './staff-fixtu
 const valid = {
   type: 'customerNumber',
   value: '100000001',
-  reason: 'caller verified by date of birth',
+  reason: 'caller_asked_what_leaked',
   ticket: 'INC-42',
 };
 

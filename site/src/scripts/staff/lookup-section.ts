@@ -1,7 +1,7 @@
 import { type ConsoleContext, describeFailure, element, showStatus, whileBusy } from './console-feedback';
 import { callStaffApi } from './staff-api';
 
-/* The look-up and re-send forms: one subject per call, reason and ticket always sent along. */
+/* The look-up and re-send forms: one subject per call, a reason from the configured list and a ticket always sent. */
 
 interface LookupAnswer {
   found: boolean;
@@ -35,7 +35,13 @@ export function startLookupSection(context: ConsoleContext, fieldNames: Record<s
       return;
     }
     showStatus(status, '');
-    renderAnswer(context, result, outcome.body, fieldNames, form.querySelector('select')?.selectedOptions[0]?.text);
+    renderAnswer(
+      context,
+      result,
+      outcome.body,
+      fieldNames,
+      form.querySelector<HTMLSelectElement>('#lookup-type')?.selectedOptions[0]?.text,
+    );
     result.focus();
   });
 

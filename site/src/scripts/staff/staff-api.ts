@@ -21,6 +21,8 @@ export async function callStaffApi<T>(
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/json',
+        // The API words its refusals in the console's language (functions/http/console-language.ts).
+        'accept-language': document.documentElement.lang || 'nl',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -26,7 +26,8 @@ export const englishStaffText: StaffConsoleText = {
     value: 'Value the caller gives',
     valueHint: 'As the caller says it: 06 12345678, +31 6 1234 5678 and 0031612345678 are the same number.',
     reason: 'Reason',
-    reasonHint: 'Why you look this up, e.g. "caller has no access to the email on file". No personal data.',
+    reasonHint: 'Why you look this up. The list keeps personal data out of the audit log, which is kept for two years.',
+    reasonChoose: 'Choose a reason',
     ticket: 'Ticket number',
     ticketHint: 'The ticket of this call, e.g. INC-123456.',
     submit: 'Look up',
@@ -69,9 +70,17 @@ export const englishStaffText: StaffConsoleText = {
     auditUnavailable: 'The audit log cannot be written right now, so nothing was looked up. Try again in a minute.',
     forbidden: 'Your role may not do this.',
     invalidCredentials: 'Unknown user name or wrong password.',
+    reasons: {
+      caller_asked_what_leaked: 'Caller asks what was exposed',
+      no_access_to_email: 'Caller has no access to the email on file',
+      confirmation_not_received: 'Confirmation email not received',
+      callback_request: 'Call-back request from the queue',
+    },
     errors: {
       missing_reason: 'Fill in the reason.',
-      invalid_reason: 'Keep the reason under 300 characters.',
+      invalid_reason: 'Choose one of the reasons in the list.',
+      identifier_in_text:
+        'The note contains an email address, phone number, IBAN or customer number. Leave personal data out of notes.',
       missing_ticket: 'Fill in the ticket number.',
       invalid_ticket: 'A ticket number looks like INC-123456.',
       invalid_phone: 'This is not a valid phone number.',

@@ -26,7 +26,8 @@ export const dutchStaffText: StaffConsoleText = {
     value: 'Gegeven van de beller',
     valueHint: 'Zoals de beller het zegt: 06 12345678, +31 6 1234 5678 en 0031612345678 zijn hetzelfde nummer.',
     reason: 'Reden',
-    reasonHint: 'Waarom je dit opzoekt, bijv. "beller kan niet bij het bekende e-mailadres". Geen persoonsgegevens.',
+    reasonHint: 'Waarom je dit opzoekt. De lijst houdt persoonsgegevens uit het auditlog, dat twee jaar wordt bewaard.',
+    reasonChoose: 'Kies een reden',
     ticket: 'Ticketnummer',
     ticketHint: 'Het ticket van dit gesprek, bijv. INC-123456.',
     submit: 'Opzoeken',
@@ -69,9 +70,17 @@ export const dutchStaffText: StaffConsoleText = {
     auditUnavailable: 'Het auditlog kan nu niet worden geschreven, dus er is niets opgezocht. Probeer het zo opnieuw.',
     forbidden: 'Je rol mag dit niet.',
     invalidCredentials: 'Onbekende gebruikersnaam of verkeerd wachtwoord.',
+    reasons: {
+      caller_asked_what_leaked: 'Beller vraagt wat er is uitgelekt',
+      no_access_to_email: 'Beller kan niet bij het bekende e-mailadres',
+      confirmation_not_received: 'Bevestigingsmail niet ontvangen',
+      callback_request: 'Terugbelverzoek uit de wachtrij',
+    },
     errors: {
       missing_reason: 'Vul de reden in.',
-      invalid_reason: 'Houd de reden korter dan 300 tekens.',
+      invalid_reason: 'Kies een van de redenen uit de lijst.',
+      identifier_in_text:
+        'De notitie bevat een e-mailadres, telefoonnummer, IBAN of klantnummer. Laat persoonsgegevens uit notities.',
       missing_ticket: 'Vul het ticketnummer in.',
       invalid_ticket: 'Een ticketnummer ziet eruit als INC-123456.',
       invalid_phone: 'Dit is geen geldig telefoonnummer.',

@@ -20,6 +20,8 @@ export interface StaffConsoleMessages {
   forbidden: string;
   invalidCredentials: string;
   errors: Record<string, string>;
+  /** Labels of the reason ids in config.staff.reasons (form and audit log); an id without one is shown as it is. */
+  reasons: Record<string, string>;
   found: string;
   notFound: string;
   notFoundAdvice: string;
@@ -93,6 +95,8 @@ export interface StaffConsoleText {
     valueHint: string;
     reason: string;
     reasonHint: string;
+    /** The empty first option of the reason list. */
+    reasonChoose: string;
     ticket: string;
     ticketHint: string;
     submit: string;

@@ -74,7 +74,7 @@ async function loadAudit(context: ConsoleContext, form: HTMLFormElement): Promis
         cell(auditActionLabel(row.action, messages)),
         cell(auditOutcomeLabel(row.outcome, row.detail, messages, lang)),
         cell(row.ticket ?? ''),
-        cell(row.reason ?? ''),
+        cell(row.reason === undefined ? '' : (context.messages.reasons[row.reason] ?? row.reason)),
         subject,
       );
       return tr;
