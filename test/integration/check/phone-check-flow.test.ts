@@ -55,6 +55,7 @@ it('texts an affected number a result link whose token returns the exposed field
     exposed: ['phone', 'dateOfBirth', 'address', 'fullName', 'customerNumber'],
     matchedBy: ['phone'],
     recordCount: 1,
+    readableSeconds: 1800,
     guidance: expect.objectContaining({ phone: '/en/guidance/phone' }),
   });
   expect(await stack.ses.readStore()).toEqual([]);

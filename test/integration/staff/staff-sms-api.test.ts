@@ -9,7 +9,7 @@ import { auditOf, PHONE_HASH, useStaffDynamo } from './staff-api-fixture';
  */
 
 const setUp = useStaffDynamo();
-const smsConfirmation = { phone: '06 12345678', reason: 'caller wants the link on the phone', ticket: 'INC-3003' };
+const smsConfirmation = { phone: '06 12345678', reason: 'confirmation_not_received', ticket: 'INC-3003' };
 const send = (deps: Parameters<typeof createStaffConfirmationHandler>[0], body: unknown) =>
   invoke(
     createStaffConfirmationHandler(deps),
@@ -27,7 +27,14 @@ describe('POST /api/v1/staff/confirmations by phone', () => {
 
     expect(response).toMatchObject({ status: 202, body: { status: 'accepted' } });
     expect(deps.emailQueue.jobs).toEqual([
-      { channel: 'sms', kind: 'affected', to: '+31612345678', locale: 'en', token: expect.any(String) },
+      {
+        channel: 'sms',
+        kind: 'affected',
+        to: '+31612345678',
+        locale: 'en',
+        token: expect.any(String),
+        expiresAtEpochSeconds: expect.any(Number),
+      },
     ]);
     expect(await auditOf({ stores, clock })).toEqual([
       expect.objectContaining({

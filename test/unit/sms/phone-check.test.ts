@@ -38,8 +38,21 @@ describe('POST /api/v1/checks by phone', () => {
     expect(hit).toMatchObject({ status: 202, body: { status: 'accepted' } });
     expect(miss).toEqual(hit);
     expect(fixture.emailQueue.jobs).toEqual([
-      { channel: 'sms', kind: 'affected', to: '+31612345678', locale: 'en', token: expect.any(String) },
-      { channel: 'sms', kind: 'not_found', to: '+31611111111', locale: 'en' },
+      {
+        channel: 'sms',
+        kind: 'affected',
+        to: '+31612345678',
+        locale: 'en',
+        token: expect.any(String),
+        expiresAtEpochSeconds: expect.any(Number),
+      },
+      {
+        channel: 'sms',
+        kind: 'not_found',
+        to: '+31611111111',
+        locale: 'en',
+        expiresAtEpochSeconds: expect.any(Number),
+      },
     ]);
   });
 
