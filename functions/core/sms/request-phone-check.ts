@@ -1,5 +1,6 @@
 import { assertPortalOpen } from '../breach-config';
 import { countDailyMetric, utcDay } from '../check/daily-metrics';
+import { ipCountingKey } from '../check/ip-prefix';
 import {
   assertWithinLimits,
   countRateLimited,
@@ -62,7 +63,8 @@ export async function requestPhoneCheck(deps: RequestCheckDependencies, request:
   const token = generateResultToken();
 
   // The lookup runs even when a limit is hit, so a refusal costs the same whoever the number belongs to.
-  const ipLimits = (ip: string) => [
+  // An IPv6 address counts by its prefix (one /64 holds 2^64 addresses), as on the email route.
+  const ipLimits = (sourceIp: string, ip = ipCountingKey(sourceIp, config.limits.ipv6PrefixLength)) => [
     countRateLimited(
       deps.counters,
       {
