@@ -129,7 +129,7 @@ async function sendFile(
   let body: Buffer = await readFile(path);
   // After a check by mobile number the answer is in the SMS outbox emulator's inbox, not the mail one.
   const inboxUrl =
-    basename(path, '.html') === 'check-sent-sms'
+    path.split(sep).includes('check-sent-sms') || basename(path, '.html') === 'check-sent-sms'
       ? (options.localSmsInboxUrl ?? options.localInboxUrl)
       : options.localInboxUrl;
   if (extension === '.html' && inboxUrl) body = withLocalBanner(body, inboxUrl);

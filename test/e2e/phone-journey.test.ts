@@ -107,7 +107,7 @@ describe('staff console', () => {
 
     const since = Date.now();
     await page.locator('#sms-phone').fill('06 87654321');
-    await page.locator('#sms-reason').fill('beller wil de link op de telefoon');
+    await page.locator('#sms-reason').selectOption('no_access_to_email');
     await page.locator('#sms-ticket').fill('INC-777001');
     await page.locator('#sms-form button[type="submit"]').click();
     await page.locator('#sms-status', { hasText: 'Gedaan' }).waitFor();

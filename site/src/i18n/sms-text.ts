@@ -14,7 +14,8 @@ export interface SmsText {
   invalidPhone: string;
   phoneNotSupported: string;
   budgetExhausted: string;
-  checkIntroPhone: string;
+  /** Replaces the email-only intro above the form when the phone route is on: one paragraph, so the form stays on the first screen. */
+  checkIntroBoth: string;
   matchedOneRecordPhone: string;
   matchedRecordsPhone: string;
   sent: {
@@ -49,9 +50,9 @@ export function smsText(locale: Locale, config: BreachConfig): SmsText {
       phoneNotSupported:
         'We kunnen alleen een sms sturen naar een Nederlands mobiel nummer (06). Kies "Per e-mail" of vraag hulp bij de check.',
       budgetExhausted: 'Checken per sms kan vandaag niet meer. Kies "Per e-mail", of probeer het morgen opnieuw.',
-      checkIntroPhone: `Of kies sms: dan krijg je het antwoord op je mobiele nummer, ook als je geen e-mailadres bij ${org} hebt.`,
-      matchedOneRecordPhone: 'We vonden 1 klantgegeven bij dit mobiele nummer.',
-      matchedRecordsPhone: 'We vonden {count} klantgegevens bij dit mobiele nummer; je ziet hieronder alles samen.',
+      checkIntroBoth: `Kies e-mail of sms (ook zonder e-mailadres bij ${org}). Je krijgt binnen een paar minuten een link naar je persoonlijke uitslag als je gegevens erbij zitten, of uitleg als we niets vinden.`,
+      matchedOneRecordPhone: 'We vonden één klantrecord bij dit mobiele nummer.',
+      matchedRecordsPhone: 'We vonden {count} klantrecords bij dit mobiele nummer; hieronder zie je ze samen.',
       sent: {
         title: 'Kijk op je telefoon',
         intro: 'Als het nummer klopt, is er nu een sms naar je mobiele nummer onderweg.',
@@ -89,8 +90,8 @@ export function smsText(locale: Locale, config: BreachConfig): SmsText {
     phoneNotSupported: 'We can only text a Dutch mobile number (06). Choose "By email" or ask for help with the check.',
     budgetExhausted:
       'Checks by text message are not possible any more today. Choose "By email", or try again tomorrow.',
-    checkIntroPhone: `Or choose a text message: the answer goes to your mobile, even if ${org} has no email address for you.`,
-    matchedOneRecordPhone: 'We found 1 customer record for this mobile number.',
+    checkIntroBoth: `Choose email or text message (also without an email address at ${org}). Within minutes you get a link to your personal result if your data is involved, or an explanation if we find nothing.`,
+    matchedOneRecordPhone: 'We found one customer record for this mobile number.',
     matchedRecordsPhone: 'We found {count} customer records for this mobile number; below you see them all together.',
     sent: {
       title: 'Check your phone',
