@@ -1,7 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { StoredEmail } from '../../functions/local/ses-emulator';
 import { type ApiAnswer, type ApiCall, answerOf, apiEvent, VIEWER_IP } from './api-events';
-import { EXPECTED_HIT, HIT_EMAIL, MISS_EMAIL } from './breach-import';
+import { EXPECTED_HIT, EXPECTED_PHONE_HIT, HIT_EMAIL, HIT_PHONE, MISS_EMAIL, MISS_PHONE } from './breach-import';
+import type { RecordedCall } from './call-recorder';
 import { EventSourceMapping } from './event-source-mapping';
 import type { RehearsalDeployment } from './rehearsal-deployment';
 
@@ -30,10 +31,15 @@ class StepFailure extends Error {
 
 /** Refusals the code expects and handles (a conditional write meeting its own item), never a failure's cause. */
 const HANDLED_ERRORS = new Set(['ConditionalCheckFailedException']);
+/** Before the first rotation the origin secret has no AWSPREVIOUS: the service says so, and the guard expects it. */
+const handled = (call: RecordedCall) =>
+  HANDLED_ERRORS.has(call.errorCode ?? '') ||
+  (call.versionStage === 'AWSPREVIOUS' && call.errorCode === 'ResourceNotFoundException');
 
 /** The result link as a mail client or a person follows it: the HTML part's href (the text part breaks long URLs). */
 const RESULT_LINK = /href="https:\/\/[^"]+\/(nl|en)\/result#t=([A-Za-z0-9_-]+)"/;
 const resultLinkOf = (mail: StoredEmail) => RESULT_LINK.exec(mail.body.html ?? '');
+const SMS_RESULT_LINK = /https:\/\/\S+\/(nl|en)\/result#t=([A-Za-z0-9_-]+)/;
 
 export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
@@ -46,6 +52,8 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
     sender.logicalId,
     deployment.endpointEnv.AWS_ENDPOINT_URL_SQS ?? '',
   );
+  const [reason = '', otherReason = reason] = deployment.config.staff.reasons;
+  const ticket = ticketMatching(deployment.config.staff.ticketPattern);
   const agent = deployment.cognito.mintAccessToken({ username: 'agent.anna', groups: ['agent'] });
   const supervisor = deployment.cognito.mintAccessToken({ username: 'supervisor.sam', groups: ['supervisor'] });
 
@@ -57,9 +65,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const functionFailed = !(error instanceof StepFailure) || error.functionFailed;
       const failedCall = functionFailed
-        ? deployment.recorder.calls
-            .slice(callsBefore)
-            .find((call) => call.status >= 400 && !HANDLED_ERRORS.has(call.errorCode ?? ''))
+        ? deployment.recorder.calls.slice(callsBefore).find((call) => call.status >= 400 && !handled(call))
         : undefined;
       const fn = deployment.functions.find((candidate) => candidate.logicalId === failedCall?.principal)?.id;
       const where = failedCall
@@ -68,10 +74,18 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       outcomes.push({ step: name, ok: false, detail: `${where}${message}` });
     }
   };
-  const call = async (functionId: string, request: ApiCall, expectedStatus: number): Promise<ApiAnswer> => {
+  // Every request arrives as CloudFront forwards it: with the origin-verify header (unless a step leaves it out).
+  const cloudFront = { [deployment.originVerify.header]: deployment.originVerify.value };
+  const call = async (
+    functionId: string,
+    request: ApiCall,
+    expectedStatus: number,
+    originHeaders: Record<string, string> = cloudFront,
+  ): Promise<ApiAnswer> => {
     const host = deployment.hosts.get(functionId);
     if (!host) throw new StepFailure(`no bundle for ${functionId}`);
-    const answer = answerOf(await host.invoke<APIGatewayProxyStructuredResultV2>(apiEvent(request)));
+    const event = apiEvent({ ...request, originHeaders });
+    const answer = answerOf(await host.invoke<APIGatewayProxyStructuredResultV2>(event));
     if (answer.status !== expectedStatus) {
       const code = (answer.body.error as { code?: string } | undefined)?.code ?? 'no error code';
       throw new StepFailure(
@@ -89,6 +103,23 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       .pop();
     if (!mail) throw new StepFailure(`no mail for the address reached the SES emulator (${delivered} delivered)`);
     return mail;
+  };
+  const deliverText = async (to: string) => {
+    const { delivered, failed } = await mapping.drain();
+    if (failed > 0) throw new StepFailure(`the sender failed ${failed} of ${delivered + failed} messages`);
+    const text = (await deployment.smsOutbox()).filter((sms) => sms.destinationPhoneNumber === to).pop();
+    if (!text) throw new StepFailure(`no text for the number reached the SMS stand-in (${delivered} delivered)`);
+    return text;
+  };
+  const redeem = async (token: string, expected: { recordCount: number; fields: string[] }) => {
+    const { body } = await call('RedeemResult', { method: 'POST', routePath: '/api/v1/results', body: { token } }, 200);
+    const fields = [...((body.exposed ?? []) as string[])].sort();
+    if (body.recordCount !== expected.recordCount || fields.join() !== expected.fields.join()) {
+      throw new StepFailure(
+        `result lists ${fields.length} fields / ${String(body.recordCount)} records, expected ${expected.fields.length} / ${expected.recordCount}`,
+      );
+    }
+    return `200, ${fields.length} fields, ${expected.recordCount} records`;
   };
 
   // The SDK retries a token write whose answer was lost; the retry meets its own item (conditional check failed)
@@ -122,18 +153,56 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
 
   await step('RedeemResult (result link) → fields and count', 'RedeemResult', async () => {
     if (!resultToken) throw new StepFailure('no result token: the hit mail had no result link');
-    const { body } = await call(
-      'RedeemResult',
-      { method: 'POST', routePath: '/api/v1/results', body: { token: resultToken } },
-      200,
+    return redeem(resultToken, EXPECTED_HIT);
+  });
+
+  await step('CreateCheck without the origin header → 403, only the secret read', 'CreateCheck', async () => {
+    const callsBefore = deployment.recorder.calls.length;
+    const answer = await call(
+      'CreateCheck',
+      { method: 'POST', routePath: '/api/v1/checks', body: { email: HIT_EMAIL, locale: 'en' } },
+      403,
+      {},
     );
-    const fields = [...((body.exposed ?? []) as string[])].sort();
-    if (body.recordCount !== EXPECTED_HIT.recordCount || fields.join() !== EXPECTED_HIT.fields.join()) {
-      throw new StepFailure(
-        `result lists ${fields.length} fields / ${String(body.recordCount)} records, expected ${EXPECTED_HIT.fields.length} / ${EXPECTED_HIT.recordCount}`,
-      );
-    }
-    return `200, ${fields.length} fields, ${EXPECTED_HIT.recordCount} records`;
+    const code = (answer.body.error as { code?: string } | undefined)?.code;
+    if (code !== 'forbidden_origin') throw new StepFailure(`answered 403 with ${String(code)}, not forbidden_origin`);
+    const others = deployment.recorder.calls
+      .slice(callsBefore)
+      .filter((made) => made.action !== 'secretsmanager:GetSecretValue');
+    if (others.length > 0) throw new StepFailure(`it still called ${others.map((made) => made.action).join(', ')}`);
+    return '403 forbidden_origin, no AWS call besides the origin secret';
+  });
+
+  let phoneToken: string | undefined;
+  await step('CreateCheck (phone hit) → queue → SendEmail → text with result link', 'CreateCheck', async () => {
+    await deployment.clearSmsOutbox();
+    await call(
+      'CreateCheck',
+      { method: 'POST', routePath: '/api/v1/checks', body: { phone: HIT_PHONE.input, locale: 'en' } },
+      202,
+    );
+    const text = await deliverText(HIT_PHONE.e164);
+    const link = SMS_RESULT_LINK.exec(text.messageBody);
+    if (!link) throw new StepFailure('the phone hit got a text without a result link');
+    phoneToken = link[2];
+    return `202, text from ${text.originationIdentity} with a result link`;
+  });
+
+  await step('RedeemResult (text link) → fields and count', 'RedeemResult', async () => {
+    if (!phoneToken) throw new StepFailure('no result token: the hit text had no result link');
+    return redeem(phoneToken, EXPECTED_PHONE_HIT);
+  });
+
+  await step('CreateCheck (phone miss) → SendEmail → text without link', 'CreateCheck', async () => {
+    await deployment.clearSmsOutbox();
+    await call(
+      'CreateCheck',
+      { method: 'POST', routePath: '/api/v1/checks', body: { phone: MISS_PHONE.input, locale: 'en' } },
+      202,
+    );
+    const text = await deliverText(MISS_PHONE.e164);
+    if (SMS_RESULT_LINK.test(text.messageBody)) throw new StepFailure('the phone miss got a text with a result link');
+    return '202, text without a result link';
   });
 
   await step(
@@ -160,7 +229,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
   });
 
   await step('StaffLookup (agent token)', 'StaffLookup', async () => {
-    const body = { type: 'email', value: HIT_EMAIL, reason: 'customer called', ticket: 'INC-123456' };
+    const body = { type: 'email', value: HIT_EMAIL, reason, ticket };
     const answer = await call(
       'StaffLookup',
       { method: 'POST', routePath: '/api/v1/staff/lookups', body, bearer: agent },
@@ -182,8 +251,8 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       loseNextTokenWriteAnswer('StaffConfirmation');
       const body = {
         email: HIT_EMAIL,
-        reason: 'customer asked for the mail again',
-        ticket: 'INC-123456',
+        reason: otherReason,
+        ticket,
         locale: 'en',
       };
       await call(
@@ -194,6 +263,23 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       const mail = await deliver(HIT_EMAIL);
       if (!resultLinkOf(mail)) throw new StepFailure('the re-sent mail has no result link');
       return `202, mail "${mail.subject}" with a result link`;
+    },
+  );
+
+  await step(
+    'StaffConfirmation by phone (agent) → SendEmail → text with result link',
+    'StaffConfirmation',
+    async () => {
+      await deployment.clearSmsOutbox();
+      const body = { phone: HIT_PHONE.input, reason: otherReason, ticket, locale: 'en' };
+      await call(
+        'StaffConfirmation',
+        { method: 'POST', routePath: '/api/v1/staff/confirmations', body, bearer: agent },
+        202,
+      );
+      const text = await deliverText(HIT_PHONE.e164);
+      if (!SMS_RESULT_LINK.test(text.messageBody)) throw new StepFailure('the re-sent text has no result link');
+      return '202, text with a result link';
     },
   );
 
@@ -215,7 +301,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
   await step('StaffUpdateAssistRequest (agent)', 'StaffUpdateAssistRequest', async () => {
     if (!requestId) throw new StepFailure('no assist request to update');
     const path = `/api/v1/staff/assist-requests/${requestId}`;
-    const body = { status: 'in_progress', note: 'called, no answer' };
+    const body = { status: 'in_progress', note: 'called, no answer', claim: 'take' };
     const answer = await call(
       'StaffUpdateAssistRequest',
       {
@@ -260,8 +346,13 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       MISS_EMAIL,
       'Jan de Vries',
       '06-12345678',
+      HIT_PHONE.e164,
+      MISS_PHONE.input,
+      MISS_PHONE.e164,
       VIEWER_IP,
+      deployment.originVerify.value,
       ...(resultToken ? [resultToken] : []),
+      ...(phoneToken ? [phoneToken] : []),
     ];
     for (const [functionId, host] of deployment.hosts) {
       const leaked = secrets.filter((secret) => host.printed.includes(secret)).length;
@@ -272,4 +363,13 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
 
   mapping.destroy();
   return outcomes;
+}
+
+/** A ticket reference the configured pattern accepts: the default's INC-123456 or, for another pattern, a search. */
+function ticketMatching(pattern: string): string {
+  const matches = new RegExp(pattern);
+  const candidates = ['INC-123456', 'INC123456', 'SR00042', '123456', 'T-1', 'ABC-1234'];
+  const found = candidates.find((candidate) => matches.test(candidate));
+  if (!found) throw new Error(`no rehearsal ticket matches config.staff.ticketPattern ${pattern}`);
+  return found;
 }
