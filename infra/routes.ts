@@ -117,7 +117,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-update-assist-request.ts',
     factory: 'createStaffUpdateAssistRequestHandler',
     access: 'staff',
-    grants: { tables: { assistRequests: ['UpdateItem'], audit: ['PutItem'] } },
+    // assistRequests GetItem: a refused claim reads the item to tell "claimed by someone else" from "not found".
+    grants: { tables: { assistRequests: ['UpdateItem', 'GetItem'], audit: ['PutItem'] } },
   },
   {
     id: 'StaffAudit',

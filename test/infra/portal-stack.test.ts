@@ -105,6 +105,10 @@ describe('least privilege', () => {
     expect(actionsOnResource(portal.portalTemplate, roleOf('StaffListAssistRequests'), tableId('counters'))).toEqual([
       'dynamodb:UpdateItem',
     ]);
+    // A refused claim reads the call-back to tell "claimed by someone else" from "not found".
+    expect(
+      actionsOnResource(portal.portalTemplate, roleOf('StaffUpdateAssistRequest'), tableId('assistRequests')),
+    ).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
     for (const id of ['StaffUpdateAssistRequest', 'StaffAudit']) {
       expect({ id, counters: actionsOnResource(portal.portalTemplate, roleOf(id), tableId('counters')) }).toEqual({
         id,
