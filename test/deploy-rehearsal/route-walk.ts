@@ -8,9 +8,9 @@ export type { StepOutcome } from './walk-context';
 
 /*
  * Walks every route and the sender as a customer and a support agent would, through the synthesized bundles:
- * check (hit, miss) → queue → sender → mail → result link → result; assist request; staff look-up, re-send,
- * call-back queue, update, audit and metrics with Cognito-shaped access tokens. Each step is one outcome line; a
- * failure names the function, the AWS call that failed (from the call recorder) and the error, never a stack.
+ * check (hit, miss) → queue → sender → mail → result link → result; the origin and phone steps (phone-walk.ts);
+ * assist request; staff look-up, re-send by mail and by text, call-back queue, update and claim, audit and metrics
+ * with Cognito-shaped access tokens. Each step is one outcome line (the step runner is in walk-context.ts).
  */
 
 export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepOutcome[]> {
