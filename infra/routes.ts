@@ -40,8 +40,9 @@ export const ROUTES: readonly RouteDefinition[] = [
     factory: 'createCheckHandler',
     access: 'public',
     // tokens GetItem: a token write whose answer was lost is retried by the SDK, and the retry reads its own item.
+    // counters GetItem/PutItem: the per-mailbox rolling window's use-log (read, then replaced conditionally).
     grants: {
-      tables: { exposures: ['Query'], tokens: ['PutItem', 'GetItem'], counters: ['UpdateItem'] },
+      tables: { exposures: ['Query'], tokens: ['PutItem', 'GetItem'], counters: ['UpdateItem', 'GetItem', 'PutItem'] },
       pepper: true,
       emailQueue: true,
     },
@@ -86,7 +87,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     factory: 'createStaffConfirmationHandler',
     access: 'staff',
     grants: {
-      tables: { exposures: ['Query'], tokens: ['PutItem', 'GetItem'], counters: ['UpdateItem'], audit: ['PutItem'] },
+      tables: {
+        exposures: ['Query'],
+        tokens: ['PutItem', 'GetItem'],
+        counters: ['UpdateItem', 'GetItem', 'PutItem'],
+        audit: ['PutItem'],
+      },
       pepper: true,
       emailQueue: true,
     },
@@ -98,7 +104,11 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-list-assist-requests.ts',
     factory: 'createStaffListAssistRequestsHandler',
     access: 'staff',
-    grants: { tables: { assistRequests: ['QueryIndexes'], audit: ['PutItem'] }, kms: 'decrypt' },
+    // counters: each agent's queue reads are counted (every page shown is opened and is someone's name and number).
+    grants: {
+      tables: { assistRequests: ['QueryIndexes'], counters: ['UpdateItem'], audit: ['PutItem'] },
+      kms: 'decrypt',
+    },
   },
   {
     id: 'StaffUpdateAssistRequest',
@@ -107,7 +117,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     entry: 'functions/handlers/staff-update-assist-request.ts',
     factory: 'createStaffUpdateAssistRequestHandler',
     access: 'staff',
-    grants: { tables: { assistRequests: ['UpdateItem'], audit: ['PutItem'] } },
+    // assistRequests GetItem: a refused claim reads the item to tell "claimed by someone else" from "not found".
+    grants: { tables: { assistRequests: ['UpdateItem', 'GetItem'], audit: ['PutItem'] } },
   },
   {
     id: 'StaffAudit',

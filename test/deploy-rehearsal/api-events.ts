@@ -20,6 +20,8 @@ export interface ApiCall {
   query?: Record<string, string>;
   pathParameters?: Record<string, string>;
   bearer?: string;
+  /** Headers CloudFront adds on its way to the origin (the origin-verify header). */
+  originHeaders?: Record<string, string>;
 }
 
 export function apiEvent(call: ApiCall): APIGatewayProxyEventV2 {
@@ -33,6 +35,7 @@ export function apiEvent(call: ApiCall): APIGatewayProxyEventV2 {
     headers: {
       'content-type': 'application/json',
       'x-portal-viewer-ip': VIEWER_IP,
+      ...call.originHeaders,
       ...(call.bearer ? { authorization: `Bearer ${call.bearer}` } : {}),
     },
     ...(call.query ? { queryStringParameters: call.query } : {}),

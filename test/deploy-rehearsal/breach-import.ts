@@ -16,13 +16,16 @@ type Row = Partial<Record<ImportColumn, string>>;
 
 export const HIT_EMAIL = 'jan.devries@example.nl';
 export const MISS_EMAIL = 'nobody.here@example.nl';
+/** The hit customer's mobile as typed on the site and as E.164 (what the SMS goes to); the miss is in no record. */
+export const HIT_PHONE = { input: '06-12345678', e164: '+31612345678' };
+export const MISS_PHONE = { input: '06 87654321', e164: '+31687654321' };
 
 // Two records of one customer share the hit address: the result must count both and list the union of fields.
 const ROWS: Row[] = [
   {
     customer_number: '111111111',
     full_name: 'Jan de Vries',
-    mobile: '06-12345678',
+    mobile: HIT_PHONE.input,
     email: HIT_EMAIL,
     iban: 'NL91ABNA0417164300',
   },
@@ -39,16 +42,15 @@ const ROWS: Row[] = [
   { customer_number: '333333333', full_name: 'Anna Bakker', email: 'anna.bakker@example.nl' },
 ];
 
-export const EXPECTED_HIT = {
-  recordCount: ROWS.filter((row) => row.email === HIT_EMAIL).length,
-  fields: [
-    ...new Set(
-      ROWS.filter((row) => row.email === HIT_EMAIL).flatMap((row) =>
-        Object.keys(row).map((column) => FIELD_OF_COLUMN[column as ImportColumn]),
-      ),
-    ),
-  ].sort(),
-};
+/** What the result page must show for the records a check matches: their count and the union of their fields. */
+function expectedFor(matches: (row: Row) => boolean): { recordCount: number; fields: string[] } {
+  const rows = ROWS.filter(matches);
+  const fields = rows.flatMap((row) => Object.keys(row).map((column) => FIELD_OF_COLUMN[column as ImportColumn]));
+  return { recordCount: rows.length, fields: [...new Set(fields)].sort() };
+}
+
+export const EXPECTED_HIT = expectedFor((row) => row.email === HIT_EMAIL);
+export const EXPECTED_PHONE_HIT = expectedFor((row) => row.mobile === HIT_PHONE.input);
 
 export async function importBreach(options: {
   pepperSecretArn: string;

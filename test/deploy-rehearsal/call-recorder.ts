@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { keyArnOfCiphertext } from './stand-ins/kms-stand-in';
 import type { TemplateNames } from './template-names';
 
@@ -26,6 +27,8 @@ export interface RecordedCall {
   status: number;
   /** The service's error code for a failed call (never the body: it may hold an identifier). */
   errorCode?: string;
+  /** A Secrets Manager read of a stage other than AWSCURRENT (the origin guard asks for AWSPREVIOUS). */
+  versionStage?: string;
 }
 
 const TARGET_PREFIXES: Record<string, string> = {
@@ -33,6 +36,7 @@ const TARGET_PREFIXES: Record<string, string> = {
   AmazonSQS: 'sqs',
   secretsmanager: 'secretsmanager',
   TrentService: 'kms',
+  PinpointSMSVoiceV2: 'sms-voice',
 };
 
 export class CallRecorder {
@@ -124,7 +128,9 @@ export class CallRecorder {
       const [prefix = '', operation = ''] = target.split('.');
       const service = TARGET_PREFIXES[prefix] ?? prefix.toLowerCase();
       const input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
-      return { principal, action: `${service}:${operation}`, resources: this.jsonResources(service, operation, input) };
+      const resources = this.jsonResources(service, operation, input);
+      const stage = typeof input.VersionStage === 'string' ? { versionStage: input.VersionStage } : {};
+      return { principal, action: `${service}:${operation}`, resources, ...stage };
     }
     const form = new URLSearchParams(body.toString('utf8'));
     const action = form.get('Action');
@@ -168,6 +174,22 @@ export class CallRecorder {
             : undefined;
         const id = fromBlob ?? keyId ?? '';
         return [id.startsWith('arn:') ? id : names.arn('kms', `key/${id}`)];
+      }
+      case 'sms-voice': {
+        // SendTextMessage is authorised on the configuration set and the origination identity; a sender id given
+        // by name is the sender-id/<id>/<country> resource of the destination's country.
+        const resources: string[] = [];
+        if (typeof input.ConfigurationSetName === 'string') {
+          const name = input.ConfigurationSetName;
+          resources.push(name.startsWith('arn:') ? name : names.arn('sms-voice', `configuration-set/${name}`));
+        }
+        const identity = String(input.OriginationIdentity ?? '');
+        if (identity.startsWith('arn:')) resources.push(identity);
+        else if (identity) {
+          const country = parsePhoneNumberFromString(String(input.DestinationPhoneNumber ?? ''))?.country ?? 'unknown';
+          resources.push(names.arn('sms-voice', `sender-id/${identity}/${country}`));
+        }
+        return resources;
       }
       default:
         return [];

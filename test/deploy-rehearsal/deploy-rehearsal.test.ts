@@ -44,3 +44,25 @@ it('sees every function make AWS calls, each of them granted by its synthesized 
 it('finds no grant that no code path calls, outside the reasoned allow-list', () => {
   expect(report.iam.flatMap((row) => row.unused.map((grant) => `${row.functionId} ${grant}`))).toEqual([]);
 });
+
+it("texts through the sender's one SMS grant: SendTextMessage on the synthesized configuration set and sender id", () => {
+  const sender = report.iam.find((row) => row.functionId === 'SendEmail');
+  const smsCalls = sender?.calls.filter((call) => call.startsWith('sms-voice:')) ?? [];
+  expect(smsCalls.map((call) => call.replace(/[0-9A-F]{8}$/, ''))).toEqual([
+    'sms-voice:SendTextMessage SmsConfigurationSet',
+    'sms-voice:SendTextMessage SmsSenderIdNL',
+  ]);
+  for (const row of report.iam.filter((r) => r.functionId !== 'SendEmail')) {
+    expect({ fn: row.functionId, sms: row.granted.filter((grant) => grant.startsWith('sms-voice:')) }).toEqual({
+      fn: row.functionId,
+      sms: [],
+    });
+  }
+});
+
+it('walks the phone checks, the staff text and a request that did not come through CloudFront', () => {
+  const names = report.steps.map((step) => step.step).join('\n');
+  for (const expected of ['phone hit', 'text link', 'phone miss', 'StaffConfirmation by phone', 'origin header']) {
+    expect(names).toContain(expected);
+  }
+});

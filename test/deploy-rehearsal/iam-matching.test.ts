@@ -13,6 +13,9 @@ const names = new TemplateNames(
       Mail: { Type: 'AWS::SQS::Queue' },
       Key: { Type: 'AWS::KMS::Key' },
       Topic: { Type: 'AWS::SNS::Topic' },
+      SmsSet: { Type: 'AWS::SMSVOICE::ConfigurationSet', Properties: { ConfigurationSetName: 'Stack-portal-sms' } },
+      SmsSenderNL: { Type: 'AWS::SMSVOICE::SenderId', Properties: { SenderId: 'ODIDO', IsoCountryCode: 'NL' } },
+      SmsProtect: { Type: 'AWS::SMSVOICE::ProtectConfiguration' },
     },
   },
   'Stack',
@@ -33,6 +36,17 @@ it('resolves Ref, Fn::GetAtt and Fn::Join to the physical names and ARNs, and re
   expect(names.describe(`${names.getAtt('Tokens', 'Arn')}/index/byStatus`)).toBe('Tokens/index/byStatus');
   expect(() => names.resolve({ Ref: 'Topic' })).toThrow(UnresolvedIntrinsicError);
   expect(() => names.resolve({ 'Fn::Split': [',', 'a,b'] })).toThrow(UnresolvedIntrinsicError);
+});
+
+it('names the End User Messaging SMS resources as the service does: the ARNs SendTextMessage is authorised on', () => {
+  expect(names.resolve({ 'Fn::GetAtt': ['SmsSet', 'Arn'] })).toBe(
+    'arn:aws:sms-voice:eu-west-1:000000000000:configuration-set/Stack-portal-sms',
+  );
+  expect(names.resolve({ 'Fn::GetAtt': ['SmsSenderNL', 'Arn'] })).toBe(
+    'arn:aws:sms-voice:eu-west-1:000000000000:sender-id/ODIDO/NL',
+  );
+  expect(names.resolve({ 'Fn::GetAtt': ['SmsProtect', 'ProtectConfigurationId'] })).toMatch(/^protect-[0-9a-f]{32}$/);
+  expect(names.describe('arn:aws:sms-voice:eu-west-1:000000000000:sender-id/ODIDO/NL')).toBe('SmsSenderNL');
 });
 
 it('matches actions and resources with IAM wildcards, and needs every resource of a call allowed', () => {

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startFauxqs } from 'fauxqs';
+import { type BreachConfig, parseBreachConfig } from '../../functions/core/breach-config';
 import { createEmulatorClients, startDynamoDbEmulator } from '../../functions/local/dynamodb-emulator';
 import { clearSesStore, readSesStore, type StoredEmail, startSesEmulator } from '../../functions/local/ses-emulator';
+import { type StoredSms, startSmsEmulator } from '../../functions/local/sms-emulator';
 import { type GenerateSecretString, generateLikeSecretsManager } from '../support/generate-secret-string';
 import { startSecretsManagerStandIn } from '../support/secrets-manager-stand-in';
 import { BundleHost } from './bundle-host';
@@ -27,15 +30,22 @@ const REDIRECT_PRELOAD = pathToFileURL('test/deploy-rehearsal/stand-ins/cognito-
 
 export interface RehearsalDeployment {
   names: TemplateNames;
+  /** The breach config the stack was synthesized from (staff reasons, ticket pattern …). */
+  config: BreachConfig;
   recorder: CallRecorder;
   cognito: CognitoStandIn;
   /** Endpoint variables for any AWS SDK client (the bundles, `portal import`): the recording fronts. */
   endpointEnv: Record<string, string>;
   pepperSecretArn: string;
+  /** The header CloudFront adds to every API request and the AWSCURRENT value of the secret it comes from. */
+  originVerify: { header: string; value: string };
   hosts: Map<string, BundleHost>;
   functions: SynthesizedFunction[];
   mailbox(): Promise<StoredEmail[]>;
   clearMailbox(): Promise<void>;
+  /** Texts the SMS stand-in received (its GET /store), and emptying it. */
+  smsOutbox(): Promise<StoredSms[]>;
+  clearSmsOutbox(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +68,8 @@ export async function deploy(app: SynthesizedApp): Promise<RehearsalDeployment> 
     stops.push(() => dynamo.stop());
     const ses = await startSesEmulator({ port: 0 });
     stops.push(() => ses.stop());
+    const sms = await startSmsEmulator({ port: 0 });
+    stops.push(() => sms.stop());
     const fauxqs = await startFauxqs({ port: 0, logger: false, defaultRegion: app.region });
     stops.push(() => fauxqs.stop());
     const secrets = templateSecrets(names);
@@ -84,6 +96,7 @@ export async function deploy(app: SynthesizedApp): Promise<RehearsalDeployment> 
       AWS_ENDPOINT_URL_SQS: await recorder.front(`http://127.0.0.1:${fauxqs.port}`),
       AWS_ENDPOINT_URL_SECRETS_MANAGER: await recorder.front(secretsManagerStandIn.endpoint),
       AWS_ENDPOINT_URL_KMS: await recorder.front(kmsStandIn.endpoint),
+      AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: await recorder.front(sms.endpoint),
     };
     names.sqsEndpoint = endpointEnv.AWS_ENDPOINT_URL_SQS;
 
@@ -107,17 +120,24 @@ export async function deploy(app: SynthesizedApp): Promise<RehearsalDeployment> 
         hosts.set(fn.id, host);
       }),
     );
-    const pepper = names.logicalIdsOfType('AWS::SecretsManager::Secret')[0] ?? '';
+    const originHeader = cloudFrontOriginHeader(names);
     return {
       names,
+      config: parseBreachConfig(JSON.parse(readFileSync(app.breachConfigPath, 'utf8'))),
       recorder,
       cognito,
       endpointEnv,
-      pepperSecretArn: names.ref(pepper),
+      pepperSecretArn: secretArnInEnvironment(names, app.functions, 'PEPPER_SECRET_ARN'),
+      originVerify: { header: originHeader.name, value: secrets[names.ref(originHeader.secretId)] ?? '' },
       hosts,
       functions: app.functions,
       mailbox: () => readSesStore(ses.endpoint),
       clearMailbox: () => clearSesStore(ses.endpoint),
+      smsOutbox: async () =>
+        ((await (await fetch(`${sms.endpoint}/store`)).json()) as { messages: StoredSms[] }).messages,
+      clearSmsOutbox: async () => {
+        await fetch(`${sms.endpoint}/clear-store`, { method: 'POST' });
+      },
       stop: stopAll,
     };
   } catch (error) {
@@ -134,6 +154,33 @@ function templateSecrets(names: TemplateNames): Record<string, string> {
     return [names.ref(id), generateLikeSecretsManager(format)] as const;
   });
   return Object.fromEntries(entries);
+}
+
+/** The secret ARN a function's template environment names under `variable` (e.g. the pepper's). */
+function secretArnInEnvironment(names: TemplateNames, functions: SynthesizedFunction[], variable: string): string {
+  for (const fn of functions) {
+    const variables = (names.resource(fn.logicalId).Properties?.Environment as { Variables?: Record<string, unknown> })
+      ?.Variables;
+    if (variables?.[variable] !== undefined) return names.resolve(variables[variable]);
+  }
+  throw new Error(`no function's environment names ${variable}`);
+}
+
+/**
+ * The custom header CloudFront adds on its way to the API origin, and the secret its value is resolved from at
+ * deploy time ({{resolve:secretsmanager:<ref>:SecretString:::}}): the rehearsal's requests carry the same.
+ */
+function cloudFrontOriginHeader(names: TemplateNames): { name: string; secretId: string } {
+  for (const id of names.logicalIdsOfType('AWS::CloudFront::Distribution')) {
+    const config = names.resource(id).Properties?.DistributionConfig as
+      | { Origins?: { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] }
+      | undefined;
+    for (const header of (config?.Origins ?? []).flatMap((origin) => origin.OriginCustomHeaders ?? [])) {
+      const secretRef = /"\{\{resolve:secretsmanager:",\{"Ref":"([^"]+)"\}/.exec(JSON.stringify(header.HeaderValue));
+      if (secretRef?.[1]) return { name: header.HeaderName.toLowerCase(), secretId: secretRef[1] };
+    }
+  }
+  throw new Error('the distribution has no origin header resolved from a secret: the API would refuse every request');
 }
 
 /** CreateTable from each AWS::DynamoDB::Table's own key schema, attributes and GSIs. TTL: dynalite has none. */

@@ -1,107 +1,22 @@
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { StoredEmail } from '../../functions/local/ses-emulator';
-import { type ApiAnswer, type ApiCall, answerOf, apiEvent, VIEWER_IP } from './api-events';
-import { EXPECTED_HIT, HIT_EMAIL, MISS_EMAIL } from './breach-import';
-import { EventSourceMapping } from './event-source-mapping';
+import { VIEWER_IP } from './api-events';
+import { EXPECTED_HIT, HIT_EMAIL, HIT_PHONE, MISS_EMAIL, MISS_PHONE } from './breach-import';
+import { walkOriginAndPhoneChecks, walkStaffText } from './phone-walk';
 import type { RehearsalDeployment } from './rehearsal-deployment';
+import { resultLinkOf, StepFailure, type StepOutcome, startWalk } from './walk-context';
+
+export type { StepOutcome } from './walk-context';
 
 /*
  * Walks every route and the sender as a customer and a support agent would, through the synthesized bundles:
- * check (hit, miss) → queue → sender → mail → result link → result; assist request; staff look-up, re-send,
- * call-back queue, update, audit and metrics with Cognito-shaped access tokens. Each step is one outcome line; a
- * failure names the function, the AWS call that failed (from the call recorder) and the error, never a stack.
+ * check (hit, miss) → queue → sender → mail → result link → result; the origin and phone steps (phone-walk.ts);
+ * assist request; staff look-up, re-send by mail and by text, call-back queue, update and claim, audit and metrics
+ * with Cognito-shaped access tokens. Each step is one outcome line (the step runner is in walk-context.ts).
  */
 
-export interface StepOutcome {
-  step: string;
-  ok: boolean;
-  detail: string;
-}
-
-class StepFailure extends Error {
-  /** True when the function itself failed (an unexpected status): the failed AWS call is then the likely cause. */
-  constructor(
-    message: string,
-    readonly functionFailed = false,
-  ) {
-    super(message);
-  }
-}
-
-/** Refusals the code expects and handles (a conditional write meeting its own item), never a failure's cause. */
-const HANDLED_ERRORS = new Set(['ConditionalCheckFailedException']);
-
-/** The result link as a mail client or a person follows it: the HTML part's href (the text part breaks long URLs). */
-const RESULT_LINK = /href="https:\/\/[^"]+\/(nl|en)\/result#t=([A-Za-z0-9_-]+)"/;
-const resultLinkOf = (mail: StoredEmail) => RESULT_LINK.exec(mail.body.html ?? '');
-
 export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepOutcome[]> {
-  const outcomes: StepOutcome[] = [];
-  const sender = deployment.functions.find((fn) => fn.id === 'SendEmail');
-  const senderHost = deployment.hosts.get('SendEmail');
-  if (!sender || !senderHost) throw new Error('the synthesized app has no sender');
-  const mapping = new EventSourceMapping(
-    deployment.names,
-    senderHost,
-    sender.logicalId,
-    deployment.endpointEnv.AWS_ENDPOINT_URL_SQS ?? '',
-  );
-  const agent = deployment.cognito.mintAccessToken({ username: 'agent.anna', groups: ['agent'] });
-  const supervisor = deployment.cognito.mintAccessToken({ username: 'supervisor.sam', groups: ['supervisor'] });
-
-  const step = async (name: string, functionId: string, run: () => Promise<string>) => {
-    const callsBefore = deployment.recorder.calls.length;
-    try {
-      outcomes.push({ step: name, ok: true, detail: await run() });
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      const functionFailed = !(error instanceof StepFailure) || error.functionFailed;
-      const failedCall = functionFailed
-        ? deployment.recorder.calls
-            .slice(callsBefore)
-            .find((call) => call.status >= 400 && !HANDLED_ERRORS.has(call.errorCode ?? ''))
-        : undefined;
-      const fn = deployment.functions.find((candidate) => candidate.logicalId === failedCall?.principal)?.id;
-      const where = failedCall
-        ? `${fn ?? failedCall.principal} ${failedCall.action} → ${failedCall.errorCode}; `
-        : `${functionId}: `;
-      outcomes.push({ step: name, ok: false, detail: `${where}${message}` });
-    }
-  };
-  const call = async (functionId: string, request: ApiCall, expectedStatus: number): Promise<ApiAnswer> => {
-    const host = deployment.hosts.get(functionId);
-    if (!host) throw new StepFailure(`no bundle for ${functionId}`);
-    const answer = answerOf(await host.invoke<APIGatewayProxyStructuredResultV2>(apiEvent(request)));
-    if (answer.status !== expectedStatus) {
-      const code = (answer.body.error as { code?: string } | undefined)?.code ?? 'no error code';
-      throw new StepFailure(
-        `${request.method} ${request.routePath} answered ${answer.status} (${code}), expected ${expectedStatus}`,
-        true,
-      );
-    }
-    return answer;
-  };
-  const deliver = async (to: string): Promise<StoredEmail> => {
-    const { delivered, failed } = await mapping.drain();
-    if (failed > 0) throw new StepFailure(`the sender failed ${failed} of ${delivered + failed} messages`);
-    const mail = (await deployment.mailbox())
-      .filter((m) => m.destination.to.some((address) => address.includes(to)))
-      .pop();
-    if (!mail) throw new StepFailure(`no mail for the address reached the SES emulator (${delivered} delivered)`);
-    return mail;
-  };
-
-  // The SDK retries a token write whose answer was lost; the retry meets its own item (conditional check failed)
-  // and the token store reads it back. Losing one answer makes the walk take that path, so its GetItem is proven.
-  const loseNextTokenWriteAnswer = (functionId: string) => {
-    const principal = deployment.functions.find((fn) => fn.id === functionId)?.logicalId;
-    const tokens = deployment.names.logicalIdsOfType('AWS::DynamoDB::Table').find((id) => id.includes('Tokens')) ?? '';
-    const tokensArn = deployment.names.getAtt(tokens, 'Arn');
-    deployment.recorder.loseNextAnswer(
-      (c) => c.principal === principal && c.action === 'dynamodb:PutItem' && c.resources.includes(tokensArn),
-    );
-  };
-
+  const walk = startWalk(deployment);
+  const { outcomes, mapping, step, call, deliver, redeem, loseNextTokenWriteAnswer } = walk;
+  const { reason, otherReason, ticket, agent, supervisor } = walk;
   let resultToken: string | undefined;
   await step('CreateCheck (hit) → queue → SendEmail → mail with result link', 'CreateCheck', async () => {
     await deployment.clearMailbox();
@@ -122,19 +37,10 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
 
   await step('RedeemResult (result link) → fields and count', 'RedeemResult', async () => {
     if (!resultToken) throw new StepFailure('no result token: the hit mail had no result link');
-    const { body } = await call(
-      'RedeemResult',
-      { method: 'POST', routePath: '/api/v1/results', body: { token: resultToken } },
-      200,
-    );
-    const fields = [...((body.exposed ?? []) as string[])].sort();
-    if (body.recordCount !== EXPECTED_HIT.recordCount || fields.join() !== EXPECTED_HIT.fields.join()) {
-      throw new StepFailure(
-        `result lists ${fields.length} fields / ${String(body.recordCount)} records, expected ${EXPECTED_HIT.fields.length} / ${EXPECTED_HIT.recordCount}`,
-      );
-    }
-    return `200, ${fields.length} fields, ${EXPECTED_HIT.recordCount} records`;
+    return redeem(resultToken, EXPECTED_HIT);
   });
+
+  const phoneToken = await walkOriginAndPhoneChecks(walk);
 
   await step(
     'CreateCheck (miss, token write answer lost → SDK retry) → SendEmail → no-record mail',
@@ -160,7 +66,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
   });
 
   await step('StaffLookup (agent token)', 'StaffLookup', async () => {
-    const body = { type: 'email', value: HIT_EMAIL, reason: 'customer called', ticket: 'INC-123456' };
+    const body = { type: 'email', value: HIT_EMAIL, reason, ticket };
     const answer = await call(
       'StaffLookup',
       { method: 'POST', routePath: '/api/v1/staff/lookups', body, bearer: agent },
@@ -182,8 +88,8 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       loseNextTokenWriteAnswer('StaffConfirmation');
       const body = {
         email: HIT_EMAIL,
-        reason: 'customer asked for the mail again',
-        ticket: 'INC-123456',
+        reason: otherReason,
+        ticket,
         locale: 'en',
       };
       await call(
@@ -197,11 +103,18 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
     },
   );
 
+  await walkStaffText(walk);
+
   let requestId: string | undefined;
   await step('StaffListAssistRequests (agent, KMS Decrypt)', 'StaffListAssistRequests', async () => {
     const answer = await call(
       'StaffListAssistRequests',
-      { method: 'GET', routePath: '/api/v1/staff/assist-requests', query: { status: 'open' }, bearer: agent },
+      {
+        method: 'GET',
+        routePath: '/api/v1/staff/assist-requests',
+        query: { status: 'open', limit: '5' },
+        bearer: agent,
+      },
       200,
     );
     const items = (answer.body.items ?? []) as { id: string; details?: { name?: string } }[];
@@ -215,7 +128,7 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
   await step('StaffUpdateAssistRequest (agent)', 'StaffUpdateAssistRequest', async () => {
     if (!requestId) throw new StepFailure('no assist request to update');
     const path = `/api/v1/staff/assist-requests/${requestId}`;
-    const body = { status: 'in_progress', note: 'called, no answer' };
+    const body = { status: 'in_progress', note: 'called, no answer', claim: 'take' };
     const answer = await call(
       'StaffUpdateAssistRequest',
       {
@@ -228,7 +141,25 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       },
       200,
     );
-    return `200, status ${String(answer.body.status)}`;
+    return `200, status ${String(answer.body.status)}, claimed`;
+  });
+
+  await step('StaffUpdateAssistRequest (another agent, claimed) → 409', 'StaffUpdateAssistRequest', async () => {
+    if (!requestId) throw new StepFailure('no assist request to update');
+    const otherAgent = deployment.cognito.mintAccessToken({ username: 'agent.bram', groups: ['agent'] });
+    const answer = await call(
+      'StaffUpdateAssistRequest',
+      {
+        method: 'PATCH',
+        routePath: '/api/v1/staff/assist-requests/{id}',
+        path: `/api/v1/staff/assist-requests/${requestId}`,
+        pathParameters: { id: requestId },
+        body: { status: 'done', claim: 'take' },
+        bearer: otherAgent,
+      },
+      409,
+    );
+    return `409 ${String((answer.body.error as { code?: string } | undefined)?.code)}`;
   });
 
   await step('StaffAudit (supervisor)', 'StaffAudit', async () => {
@@ -260,8 +191,13 @@ export async function walkRoutes(deployment: RehearsalDeployment): Promise<StepO
       MISS_EMAIL,
       'Jan de Vries',
       '06-12345678',
+      HIT_PHONE.e164,
+      MISS_PHONE.input,
+      MISS_PHONE.e164,
       VIEWER_IP,
+      deployment.originVerify.value,
       ...(resultToken ? [resultToken] : []),
+      ...(phoneToken ? [phoneToken] : []),
     ];
     for (const [functionId, host] of deployment.hosts) {
       const leaked = secrets.filter((secret) => host.printed.includes(secret)).length;

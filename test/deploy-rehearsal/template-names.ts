@@ -55,6 +55,11 @@ export class TemplateNames {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   }
 
+  /** The service's own id shape: protect- and 32 hex digits. */
+  protectConfigurationId(id: string): string {
+    return `protect-${Buffer.from(id).toString('hex').padEnd(32, '0').slice(0, 32)}`;
+  }
+
   arn(service: string, resource: string): string {
     return `arn:aws:${service}:${this.region}:${ACCOUNT}:${resource}`;
   }
@@ -86,6 +91,13 @@ export class TemplateNames {
         return String(resource.Properties?.Name ?? `${this.stackName}-${id}`);
       case 'AWS::SES::EmailIdentity':
         return String(resource.Properties?.EmailIdentity);
+      // End User Messaging SMS: a configuration set's Ref is its name, a sender id's "<SenderId>|<country>".
+      case 'AWS::SMSVOICE::ConfigurationSet':
+        return String(resource.Properties?.ConfigurationSetName ?? `${this.stackName}-${id}`);
+      case 'AWS::SMSVOICE::SenderId':
+        return `${resource.Properties?.SenderId}|${resource.Properties?.IsoCountryCode}`;
+      case 'AWS::SMSVOICE::ProtectConfiguration':
+        return this.protectConfigurationId(id);
       default:
         throw new UnresolvedIntrinsicError(`no rehearsal name for Ref ${id} (${resource.Type})`);
     }
@@ -113,6 +125,18 @@ export class TemplateNames {
         return `arn:aws:iam::${ACCOUNT}:role/${this.stackName}-${id}`;
       case 'AWS::Cognito::UserPool.Arn':
         return this.arn('cognito-idp', `userpool/${this.ref(id)}`);
+      case 'AWS::SMSVOICE::ConfigurationSet.Arn':
+        return this.arn('sms-voice', `configuration-set/${this.ref(id)}`);
+      // IAM evaluates a sender id as sender-id/<SenderId>/<country>, the country being the destination's.
+      case 'AWS::SMSVOICE::SenderId.Arn':
+        return this.arn(
+          'sms-voice',
+          `sender-id/${resource.Properties?.SenderId}/${resource.Properties?.IsoCountryCode}`,
+        );
+      case 'AWS::SMSVOICE::ProtectConfiguration.ProtectConfigurationId':
+        return this.protectConfigurationId(id);
+      case 'AWS::SMSVOICE::ProtectConfiguration.Arn':
+        return this.arn('sms-voice', `protect-configuration/${this.protectConfigurationId(id)}`);
       case 'AWS::CloudFront::Distribution.DomainName':
         return 'd111111abcdef8.cloudfront.net';
       default:

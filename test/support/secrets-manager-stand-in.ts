@@ -42,7 +42,7 @@ export async function startSecretsManagerStandIn(
   const server = createServer(async (request, response) => {
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.replace(/^secretsmanager\./, '');
-    let input: { SecretId?: string } = {};
+    let input: { SecretId?: string; VersionStage?: string } = {};
     try {
       input = JSON.parse((await readBody(request)) || '{}');
     } catch {
@@ -58,6 +58,13 @@ export async function startSecretsManagerStandIn(
       return reply(response, 400, {
         __type: 'ResourceNotFoundException',
         message: "Secrets Manager can't find the specified secret.",
+      });
+    // Each secret has one version, AWSCURRENT; the service answers any other stage (AWSPREVIOUS before the first
+    // rotation) as it does: ResourceNotFoundException.
+    if (input.VersionStage !== undefined && input.VersionStage !== 'AWSCURRENT')
+      return reply(response, 400, {
+        __type: 'ResourceNotFoundException',
+        message: `Secrets Manager can't find the specified secret value for staging label: ${input.VersionStage}`,
       });
     return reply(response, 200, {
       ARN: arn,
