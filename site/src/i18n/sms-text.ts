@@ -43,14 +43,14 @@ export function smsText(locale: Locale, config: BreachConfig): SmsText {
     return {
       channelLegend: 'Hoe wil je de uitslag krijgen?',
       byEmail: 'Per e-mail',
-      byPhone: 'Per sms op je mobiele nummer',
+      byPhone: 'Per sms',
       phoneLabel: 'Mobiel nummer',
       phoneHint: 'Je Nederlandse mobiele nummer, bijvoorbeeld 06 12345678.',
       invalidPhone: 'Vul een geldig mobiel nummer in, zoals 06 12345678.',
       phoneNotSupported:
         'We kunnen alleen een sms sturen naar een Nederlands mobiel nummer (06). Kies "Per e-mail" of vraag hulp bij de check.',
       budgetExhausted: 'Checken per sms kan vandaag niet meer. Kies "Per e-mail", of probeer het morgen opnieuw.',
-      checkIntroBoth: `Kies e-mail of sms (ook zonder e-mailadres bij ${org}). Je krijgt binnen een paar minuten een link naar je persoonlijke uitslag als je gegevens erbij zitten, of uitleg als we niets vinden.`,
+      checkIntroBoth: 'Binnen een paar minuten krijg je antwoord, per e-mail of per sms.',
       matchedOneRecordPhone: 'We vonden één klantrecord bij dit mobiele nummer.',
       matchedRecordsPhone: 'We vonden {count} klantrecords bij dit mobiele nummer; hieronder zie je ze samen.',
       sent: {
@@ -81,16 +81,16 @@ export function smsText(locale: Locale, config: BreachConfig): SmsText {
     };
   }
   return {
-    channelLegend: 'How would you like to get the answer?',
+    channelLegend: 'How do you want the answer?',
     byEmail: 'By email',
-    byPhone: 'By text message to your mobile',
+    byPhone: 'By text message',
     phoneLabel: 'Mobile number',
     phoneHint: 'Your Dutch mobile number, for example 06 12345678.',
     invalidPhone: 'Enter a valid mobile number, such as 06 12345678.',
     phoneNotSupported: 'We can only text a Dutch mobile number (06). Choose "By email" or ask for help with the check.',
     budgetExhausted:
       'Checks by text message are not possible any more today. Choose "By email", or try again tomorrow.',
-    checkIntroBoth: `Choose email or text message (also without an email address at ${org}). Within minutes you get a link to your personal result if your data is involved, or an explanation if we find nothing.`,
+    checkIntroBoth: 'Within minutes you get the answer, by email or by text message.',
     matchedOneRecordPhone: 'We found one customer record for this mobile number.',
     matchedRecordsPhone: 'We found {count} customer records for this mobile number; below you see them all together.',
     sent: {
