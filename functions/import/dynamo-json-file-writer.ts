@@ -39,9 +39,10 @@ export class DynamoJsonFileWriter {
     private readonly gzipLevel = 1,
   ) {}
 
-  async write(lines: string, items: number): Promise<void> {
+  /** `lines` is handed to gzip as it is: the caller must not change it afterwards. */
+  async write(lines: Buffer | string, items: number): Promise<void> {
     if (items === 0) return;
-    const bytes = Buffer.byteLength(lines);
+    const bytes = typeof lines === 'string' ? Buffer.byteLength(lines) : lines.length;
     if (this.current && this.current.file.uncompressedBytes + bytes > this.maxUncompressedBytes)
       await this.closeCurrent();
     const open = this.current ?? this.open();

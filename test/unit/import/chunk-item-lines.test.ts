@@ -1,0 +1,56 @@
+import type { Field } from '../../../functions/core/fields';
+import type { ExposureRecord } from '../../../functions/core/ports';
+import { ChunkItemLines } from '../../../functions/import/chunk-item-lines';
+import { ExposureItemJsonBuffer, exposureItemJsonLine } from '../../../functions/import/exposure-item-json';
+
+const record = (identifierHash: string, subjectId: string, fields: Field[]): ExposureRecord => ({
+  identifierHash,
+  breachId: 'b-2026',
+  subjectId,
+  fields,
+});
+
+describe('ExposureItemJsonBuffer', () => {
+  it('writes the same bytes as exposureItemJsonLine, growing past its first capacity', () => {
+    const records = Array.from({ length: 50 }, (_, index) =>
+      record(`hash-${index}-${'x'.repeat(index)}`, `subject_${index}`, index % 2 ? ['iban', 'email'] : ['phone']),
+    );
+    const buffer = new ExposureItemJsonBuffer(64);
+    for (const item of records) buffer.append(item);
+    expect(buffer.take().toString('latin1')).toBe(records.map(exposureItemJsonLine).join(''));
+    expect(buffer.take().length).toBe(0);
+  });
+});
+
+describe('ChunkItemLines', () => {
+  it('writes each row as it comes and merges a repeated subject into one item per identifier', () => {
+    const chunk = new ChunkItemLines();
+    chunk.add([record('h1', 's1', ['email']), record('h2', 's1', ['email'])]);
+    chunk.add([record('h3', 's2', ['phone'])]);
+    chunk.add([record('h2', 's1', ['iban']), record('h4', 's1', ['iban'])]);
+    const { lines, items, subjects, sampleKey } = chunk.take();
+    const merged: Field[] = ['iban', 'email'];
+    const expected = [
+      record('h3', 's2', ['phone']),
+      record('h1', 's1', merged),
+      record('h2', 's1', merged),
+      record('h4', 's1', merged),
+    ].map(exposureItemJsonLine);
+    expect(lines.toString('latin1')).toBe(expected.join(''));
+    expect({ items, subjects, sampleKey }).toEqual({
+      items: 4,
+      subjects: 3,
+      sampleKey: { identifierHash: 'h1', recordKey: 'b-2026#s1' },
+    });
+    // The next chunk starts empty: a subject seen before is new again.
+    chunk.add([record('h1', 's1', ['email'])]);
+    expect(chunk.take().lines.toString('latin1')).toBe(exposureItemJsonLine(record('h1', 's1', ['email'])));
+  });
+
+  it('forgets a chunk on reset', () => {
+    const chunk = new ChunkItemLines();
+    chunk.add([record('h1', 's1', ['email'])]);
+    chunk.reset();
+    expect(chunk.take()).toEqual({ lines: Buffer.alloc(0), items: 0, subjects: 0 });
+  });
+});
