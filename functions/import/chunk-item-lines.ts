@@ -82,6 +82,11 @@ export class ChunkItemLines {
     return result;
   }
 
+  /** Gives back the `lines` of an earlier take once nothing reads them any more. */
+  recycle(taken: ChunkItems): void {
+    this.out.recycle(taken.lines);
+  }
+
   /** Forgets the chunk so far (its rows are about to be done again another way). */
   reset(): void {
     this.out.truncate(0);

@@ -40,16 +40,22 @@ export class DynamoJsonFileWriter {
     private readonly gzipLevel = 1,
   ) {}
 
-  /** `lines` is handed to gzip as it is: the caller must not change it afterwards. */
-  async write(lines: Buffer | string, items: number): Promise<void> {
-    if (items === 0) return;
+  /**
+   * `lines` is handed to gzip as it is: the caller must not change it until `consumed` is called (gzip has read it,
+   * which may be after this promise resolves).
+   */
+  async write(lines: Buffer | string, items: number, consumed?: () => void): Promise<void> {
+    if (items === 0) {
+      consumed?.();
+      return;
+    }
     const bytes = typeof lines === 'string' ? Buffer.byteLength(lines) : lines.length;
     if (this.current && this.current.file.uncompressedBytes + bytes > this.maxUncompressedBytes)
       await this.closeCurrent();
     const open = this.current ?? this.open();
     open.file.items += items;
     open.file.uncompressedBytes += bytes;
-    if (!open.gzip.write(lines)) await once(open.gzip, 'drain');
+    if (!open.gzip.write(lines, consumed && (() => consumed()))) await once(open.gzip, 'drain');
   }
 
   async close(): Promise<WrittenFile[]> {

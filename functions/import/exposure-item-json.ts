@@ -40,18 +40,20 @@ const fieldListBytes = new Map<readonly string[], Buffer>();
 
 /*
  * The same lines written straight into bytes, for the s3-files target. Building one string per item and then one
- * string per chunk left ~2 copies of the output as garbage that outlived the young generation (a chunk's lines live
- * until the chunk is done), and the gzip stream then encoded the string once more; this is most of what the workers'
- * GC spent its time on. Here each chunk fills one Buffer, which is handed to gzip as it is (no copy) — so `take()`
- * starts a new Buffer rather than reusing it: gzip still reads the old one after write() returns.
+ * string per chunk left ~2 copies of the output as garbage that outlived the young generation (a chunk's lines lived
+ * until the chunk was done), and the gzip stream then encoded the string once more. Here each chunk fills one Buffer,
+ * which is handed to gzip as it is (no copy) — so `take()` cannot reuse it at once: gzip still reads it after
+ * write() returns (see `recycle`).
  * All values are ASCII (see above), so one char is one byte.
  */
 export class ExposureItemJsonBuffer {
   private bytes: Buffer;
   private length = 0;
+  private spare: Buffer | undefined;
 
   constructor(private capacity = 1 << 20) {
-    this.bytes = Buffer.allocUnsafe(capacity);
+    // Never from Node's shared pool: a Buffer given back through `recycle` is reused whole.
+    this.bytes = Buffer.allocUnsafeSlow(capacity);
   }
 
   append(record: ExposureRecord): void {
@@ -95,13 +97,13 @@ export class ExposureItemJsonBuffer {
   }
 
   /**
-   * The lines appended since the last take, leaving out the `dropped` byte ranges (sorted, disjoint, whole lines);
-   * the next lines go into a fresh Buffer of about the same size.
+   * The lines appended since the last take, leaving out the `dropped` byte ranges (sorted, disjoint, whole lines).
+   * The next lines go into the Buffer given back through `recycle`, or else a fresh one of about the same size.
    */
   take(dropped: readonly (readonly [number, number])[] = []): Buffer {
-    let filled = this.bytes.subarray(0, this.length);
     if (dropped.length > 0) {
-      const kept = Buffer.allocUnsafe(this.length - dropped.reduce((sum, [start, end]) => sum + end - start, 0));
+      // Rare (a subject repeated within the chunk): copy the kept lines out and go on in the same Buffer.
+      const kept = Buffer.allocUnsafeSlow(this.length - dropped.reduce((sum, [start, end]) => sum + end - start, 0));
       let from = 0;
       let to = 0;
       for (const [start, end] of dropped) {
@@ -109,18 +111,31 @@ export class ExposureItemJsonBuffer {
         from = end;
       }
       this.bytes.copy(kept, to, from, this.length);
-      filled = kept;
+      this.length = 0;
+      return kept;
     }
+    const filled = this.bytes.subarray(0, this.length);
     this.capacity = Math.max(this.capacity, this.length + (this.length >> 3));
-    this.bytes = Buffer.allocUnsafe(this.capacity);
+    const spare = this.spare;
+    this.spare = undefined;
+    this.bytes = spare && spare.length >= this.capacity ? spare : Buffer.allocUnsafeSlow(this.capacity);
     this.length = 0;
     return filled;
+  }
+
+  /**
+   * Hands back a Buffer from `take` once nothing reads it any more (gzip has consumed it). A fresh Buffer of a few
+   * hundred KB per chunk counts towards V8's heap limits as external memory and set off a mark-compact every few
+   * chunks; two Buffers taking turns do not.
+   */
+  recycle(taken: Buffer): void {
+    if (taken.byteOffset === 0 && taken.buffer.byteLength >= this.capacity) this.spare = Buffer.from(taken.buffer);
   }
 
   private reserve(bytes: number): void {
     if (this.length + bytes <= this.bytes.length) return;
     this.capacity = Math.max(2 * this.bytes.length, this.length + bytes);
-    const grown = Buffer.allocUnsafe(this.capacity);
+    const grown = Buffer.allocUnsafeSlow(this.capacity);
     this.bytes.copy(grown, 0, 0, this.length);
     this.bytes = grown;
   }

@@ -81,7 +81,7 @@ async function handleFileChunk(message: ChunkMessage, fileWriter: DynamoJsonFile
     timing.parse += Number(now - started) - rowTime - serialiseNs;
     timing.serialise += serialiseNs;
   }
-  await fileWriter.write(chunk.lines, chunk.items);
+  await fileWriter.write(chunk.lines, chunk.items, () => lines.recycle(chunk));
   timing.write += Number(clock() - now);
   const result: ChunkResult = {
     type: 'chunk-done',

@@ -22,6 +22,24 @@ describe('ExposureItemJsonBuffer', () => {
   });
 });
 
+describe('ExposureItemJsonBuffer recycling', () => {
+  it('fills a Buffer given back after a take once the current one is taken, else a fresh one', () => {
+    const buffer = new ExposureItemJsonBuffer(4096);
+    const same = (a: Buffer, b: Buffer) => a.buffer === b.buffer;
+    buffer.append(record('h1', 's1', ['email']));
+    const first = buffer.take();
+    buffer.recycle(first);
+    buffer.append(record('h2', 's2', ['email']));
+    const second = buffer.take();
+    buffer.append(record('h3', 's3', ['phone']));
+    const third = buffer.take();
+    buffer.append(record('h4', 's4', ['phone']));
+    const fourth = buffer.take();
+    expect([same(second, first), same(third, first), same(fourth, first)]).toEqual([false, true, false]);
+    expect(third.toString('latin1')).toBe(exposureItemJsonLine(record('h3', 's3', ['phone'])));
+  });
+});
+
 describe('ChunkItemLines', () => {
   it('writes each row as it comes and merges a repeated subject into one item per identifier', () => {
     const chunk = new ChunkItemLines();
