@@ -47,7 +47,7 @@ export class ChunkItemLines {
     if (index === undefined) {
       this.subjectIndex.set(first.subjectId, this.starts.length);
       this.starts.push(this.out.size);
-      for (const record of records) this.out.append(record);
+      this.out.appendItems(records);
       this.ends.push(this.out.size);
       this.fields.push(first.fields);
       this.items += records.length;

@@ -31,12 +31,8 @@ export function exposureItemJsonLine(record: ExposureRecord): string {
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const ITEM_START = ascii('{"Item":{"identifierHash":{"S":"');
-const RECORD_KEY = ascii('"},"recordKey":{"S":"');
-const BREACH_ID = ascii('"},"breachId":{"S":"');
-const SUBJECT_ID = ascii('"},"subjectId":{"S":"');
-const FIELDS = ascii('"},"fields":');
-const ITEM_END = ascii('}}\n');
-const fieldListBytes = new Map<readonly string[], Buffer>();
+/** Per field list: everything after the second subject id. */
+const fieldListTail = new Map<readonly string[], Buffer>();
 
 /*
  * The same lines written straight into bytes, for the s3-files target. Building one string per item and then one
@@ -50,6 +46,10 @@ export class ExposureItemJsonBuffer {
   private bytes: Buffer;
   private length = 0;
   private spare: Buffer | undefined;
+  // The parts around the subject id that depend on the breach id only (one per import), built once.
+  private breachId: string | undefined;
+  private afterHash = Buffer.alloc(0);
+  private afterRecordKey = Buffer.alloc(0);
 
   constructor(private capacity = 1 << 20) {
     // Never from Node's shared pool: a Buffer given back through `recycle` is reused whole.
@@ -57,28 +57,46 @@ export class ExposureItemJsonBuffer {
   }
 
   append(record: ExposureRecord): void {
-    let fields = fieldListBytes.get(record.fields);
-    if (fields === undefined) {
-      fields = ascii(fieldsJson(record.fields));
-      if (fieldListBytes.size < 4096) fieldListBytes.set(record.fields, fields);
+    this.appendItems([record]);
+  }
+
+  /**
+   * Items that differ only in their identifier hash (one row's items: same breach, subject and fields). Every byte
+   * after the hash is the same in each, so it is written once and copied: a handful of copies per item instead of
+   * a dozen small writes.
+   */
+  appendItems(records: readonly ExposureRecord[]): void {
+    const first = records[0];
+    if (!first) return;
+    const { breachId, subjectId, fields } = first;
+    let tail = fieldListTail.get(fields);
+    if (tail === undefined) {
+      tail = ascii(`"},"fields":${fieldsJson(fields)}}}\n`);
+      if (fieldListTail.size < 4096) fieldListTail.set(fields, tail);
     }
-    const { identifierHash, breachId, subjectId } = record;
-    const most =
-      ITEM_START.length + RECORD_KEY.length + BREACH_ID.length + SUBJECT_ID.length + FIELDS.length + ITEM_END.length;
-    this.reserve(most + identifierHash.length + 2 * (breachId.length + subjectId.length) + 1 + fields.length);
+    if (breachId !== this.breachId) {
+      this.breachId = breachId;
+      this.afterHash = ascii(`"},"recordKey":{"S":"${breachId}#`);
+      this.afterRecordKey = ascii(`"},"breachId":{"S":"${breachId}"},"subjectId":{"S":"`);
+    }
+    const afterHashBytes = this.afterHash.length + this.afterRecordKey.length + 2 * subjectId.length + tail.length;
+    let hashBytes = 0;
+    for (const { identifierHash } of records) hashBytes += ITEM_START.length + identifierHash.length;
+    this.reserve(hashBytes + records.length * afterHashBytes);
     this.copy(ITEM_START);
-    this.text(identifierHash);
-    this.copy(RECORD_KEY);
-    this.text(breachId);
-    this.bytes[this.length++] = 0x23; // '#'
+    this.text(first.identifierHash);
+    const sharedStart = this.length;
+    this.copy(this.afterHash);
     this.text(subjectId);
-    this.copy(BREACH_ID);
-    this.text(breachId);
-    this.copy(SUBJECT_ID);
+    this.copy(this.afterRecordKey);
     this.text(subjectId);
-    this.copy(FIELDS);
-    this.copy(fields);
-    this.copy(ITEM_END);
+    this.copy(tail);
+    for (let index = 1; index < records.length; index++) {
+      this.copy(ITEM_START);
+      this.text((records[index] as ExposureRecord).identifierHash);
+      this.bytes.copyWithin(this.length, sharedStart, sharedStart + afterHashBytes);
+      this.length += afterHashBytes;
+    }
   }
 
   /** Bytes appended since the last take. */

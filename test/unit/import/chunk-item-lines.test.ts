@@ -20,6 +20,15 @@ describe('ExposureItemJsonBuffer', () => {
     expect(buffer.take().toString('latin1')).toBe(records.map(exposureItemJsonLine).join(''));
     expect(buffer.take().length).toBe(0);
   });
+
+  it('writes one row\'s items (same subject, other hashes) as exposureItemJsonLine would', () => {
+    const row = ['h-a', 'h-bb', 'h-c'].map((hash) => record(hash, 'subject_1', ['iban', 'phone']));
+    const buffer = new ExposureItemJsonBuffer(64);
+    buffer.appendItems(row);
+    buffer.appendItems([record('h-d', 'subject_2', ['email'])]);
+    const expected = [...row, record('h-d', 'subject_2', ['email'])].map(exposureItemJsonLine).join('');
+    expect(buffer.take().toString('latin1')).toBe(expected);
+  });
 });
 
 describe('ExposureItemJsonBuffer recycling', () => {
