@@ -21,7 +21,7 @@ describe('ExposureItemJsonBuffer', () => {
     expect(buffer.take().length).toBe(0);
   });
 
-  it('writes one row\'s items (same subject, other hashes) as exposureItemJsonLine would', () => {
+  it("writes one row's items (same subject, other hashes) as exposureItemJsonLine would", () => {
     const row = ['h-a', 'h-bb', 'h-c'].map((hash) => record(hash, 'subject_1', ['iban', 'phone']));
     const buffer = new ExposureItemJsonBuffer(64);
     buffer.appendItems(row);
