@@ -46,8 +46,7 @@ const LINE_FEED = 0x0a;
  * decoding each field: commas, quotes and newlines are ASCII and never part of a multi-byte character.
  * test/unit/import/csv-chunk-parser.test.ts checks that the result equals csv-parse's on generated chunks.
  */
-function parseWellFormed(text: string): string[][] | undefined {
-  const records: string[][] = [];
+function forEachWellFormedRecord(text: string, onRecord: (fields: string[]) => void): boolean {
   const length = text.length;
   let position = 0;
   while (position < length) {
@@ -58,7 +57,7 @@ function parseWellFormed(text: string): string[][] | undefined {
         let from = position + 1;
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close === -1) return undefined;
+          if (close === -1) return false;
           if (text.charCodeAt(close + 1) === QUOTE) {
             value += text.slice(from, close + 1);
             from = close + 2;
@@ -72,7 +71,7 @@ function parseWellFormed(text: string): string[][] | undefined {
         if (position === length) break;
         const next = text.charCodeAt(position++);
         if (next === LINE_FEED) break;
-        if (next !== COMMA) return undefined;
+        if (next !== COMMA) return false;
         continue;
       }
       let end = position;
@@ -80,16 +79,45 @@ function parseWellFormed(text: string): string[][] | undefined {
       while (end < length) {
         code = text.charCodeAt(end);
         if (code === COMMA || code === LINE_FEED) break;
-        if (code === QUOTE) return undefined;
+        if (code === QUOTE) return false;
         end++;
       }
       fields.push(text.slice(position, end));
       position = end + 1;
       if (end === length || code === LINE_FEED) break;
     }
-    records.push(fields);
+    onRecord(fields);
   }
-  return records;
+  return true;
+}
+
+function parseWellFormed(text: string): string[][] | undefined {
+  const records: string[][] = [];
+  return forEachWellFormedRecord(text, (fields) => records.push(fields)) ? records : undefined;
+}
+
+/**
+ * The fast path one record at a time, numbered as parseCsvChunk numbers them: the import hashes each record as soon as
+ * it is read, so a record's strings die young instead of living (and being promoted by V8's GC) for the whole chunk.
+ * Returns false, possibly after some records, when the chunk needs the csv-parse paths: the caller then discards what
+ * it did with those records and calls parseCsvChunk.
+ */
+export function streamCsvChunk(
+  bytes: Uint8Array,
+  firstLine: number,
+  onRecord: (fields: string[], line: number) => void,
+): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.includes(CARRIAGE_RETURN)) return false;
+  let line = firstLine;
+  return forEachWellFormedRecord(buffer.toString('utf8'), (fields) => {
+    const isBlankLine = fields.length === 1 && fields[0] === '';
+    if (!isBlankLine) onRecord(fields, line);
+    line += 1;
+    for (const field of fields) {
+      if (field.includes('\n')) line += field.split('\n').length - 1;
+    }
+  });
 }
 
 export function parseCsvChunk(

@@ -20,6 +20,7 @@ export interface WrittenFile {
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const PARTIAL_SUFFIX = '.partial';
+const GZIP_CHUNK_BYTES = 1 << 20;
 
 interface OpenFile {
   file: WrittenFile;
@@ -39,15 +40,22 @@ export class DynamoJsonFileWriter {
     private readonly gzipLevel = 1,
   ) {}
 
-  async write(lines: string, items: number): Promise<void> {
-    if (items === 0) return;
-    const bytes = Buffer.byteLength(lines);
+  /**
+   * `lines` is handed to gzip as it is: the caller must not change it until `consumed` is called (gzip has read it,
+   * which may be after this promise resolves).
+   */
+  async write(lines: Buffer | string, items: number, consumed?: () => void): Promise<void> {
+    if (items === 0) {
+      consumed?.();
+      return;
+    }
+    const bytes = typeof lines === 'string' ? Buffer.byteLength(lines) : lines.length;
     if (this.current && this.current.file.uncompressedBytes + bytes > this.maxUncompressedBytes)
       await this.closeCurrent();
     const open = this.current ?? this.open();
     open.file.items += items;
     open.file.uncompressedBytes += bytes;
-    if (!open.gzip.write(lines)) await once(open.gzip, 'drain');
+    if (!open.gzip.write(lines, consumed && (() => consumed()))) await once(open.gzip, 'drain');
   }
 
   async close(): Promise<WrittenFile[]> {
@@ -63,7 +71,9 @@ export class DynamoJsonFileWriter {
       items: 0,
       uncompressedBytes: 0,
     };
-    const gzip = createGzip({ level: this.gzipLevel });
+    // 1 MiB output slices instead of zlib's 16 KiB: each slice costs a callback on the worker's thread and a file
+    // write, and a chunk's few MB went out in hundreds of them.
+    const gzip = createGzip({ level: this.gzipLevel, chunkSize: GZIP_CHUNK_BYTES });
     const stream = createWriteStream(file.partialPath, { flags: 'wx' });
     gzip.pipe(stream);
     // A failed file (disk full, directory gone) must fail the import, not stall it waiting for 'drain'.

@@ -2,9 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { sortFieldsByRisk } from '../core/fields';
 import { createPepperKey } from '../core/identifier-hash';
 import type { ExposureRecord } from '../core/ports';
-import { parseCsvChunk } from './csv-chunk-parser';
+import { ChunkItemLines } from './chunk-item-lines';
+import { parseCsvChunk, streamCsvChunk } from './csv-chunk-parser';
 import { DynamoJsonFileWriter } from './dynamo-json-file-writer';
-import { exposureItemJsonLine } from './exposure-item-json';
 import type {
   ChunkMessage,
   ChunkResult,
@@ -38,15 +38,68 @@ const writer =
   setup.output.kind === 's3-files'
     ? new DynamoJsonFileWriter(setup.output.directory, setup.output.filePrefix, setup.output.maxFileBytes)
     : undefined;
+const lines = new ChunkItemLines();
 const timing: TimeSplitNs = { parse: 0, normalise: 0, hash: 0, serialise: 0, write: 0 };
 const rowTiming: TimeSplit | undefined = setup.measure ? { normaliseNs: 0, hashNs: 0 } : undefined;
 const clock = () => (setup.measure ? process.hrtime.bigint() : 0n);
 
-async function handleChunk(message: ChunkMessage): Promise<ChunkResult> {
-  let started = clock();
+/**
+ * s3-files: each record is hashed and written as it is read (see chunk-item-lines.ts for why). A chunk that needs
+ * csv-parse's paths is started over: what its first records produced is discarded and every record is done again.
+ */
+async function handleFileChunk(message: ChunkMessage, fileWriter: DynamoJsonFileWriter): Promise<ChunkResult> {
+  const started = clock();
+  const rowTimeBefore = rowTiming ? rowTiming.normaliseNs + rowTiming.hashNs : 0;
+  let serialiseNs = 0;
+  let rows = 0;
+  const rejects: RejectEntry[] = [];
+  const addRow = (fields: readonly string[], line: number) => {
+    rows++;
+    const outcome = hashRow(fields, line, rowTiming);
+    if (outcome.rejects.length > 0) rejects.push(...outcome.rejects);
+    if (outcome.records.length === 0) return;
+    const before = clock();
+    lines.add(outcome.records);
+    serialiseNs += Number(clock() - before);
+  };
+  if (!streamCsvChunk(message.bytes, message.firstLine, addRow)) {
+    lines.reset();
+    rows = 0;
+    rejects.length = 0;
+    serialiseNs = 0;
+    const { records: parsed, malformed } = parseCsvChunk(message.bytes, message.firstLine);
+    for (const { line, reason } of malformed) rejects.push({ line, column: '', reason });
+    for (const { line, fields } of parsed) addRow(fields, line);
+    rows += malformed.length;
+    // Malformed records were found while parsing, before the rest: restore line order (the sort is stable).
+    if (malformed.length > 0) rejects.sort((a, b) => a.line - b.line);
+  }
+  const chunk = lines.take();
+  const now = clock();
+  if (setup.measure && rowTiming) {
+    const rowTime = rowTiming.normaliseNs + rowTiming.hashNs - rowTimeBefore;
+    timing.parse += Number(now - started) - rowTime - serialiseNs;
+    timing.serialise += serialiseNs;
+  }
+  await fileWriter.write(chunk.lines, chunk.items, () => lines.recycle(chunk));
+  timing.write += Number(clock() - now);
+  const result: ChunkResult = {
+    type: 'chunk-done',
+    seq: message.seq,
+    rows,
+    identifiers: chunk.items,
+    subjects: chunk.subjects,
+    rejects,
+  };
+  if (chunk.sampleKey) result.sampleKey = chunk.sampleKey;
+  return result;
+}
+
+/** The records output: the chunk's records go back to the main thread for a store to write. */
+function handleRecordsChunk(message: ChunkMessage): ChunkResult {
+  const started = clock();
   const { records: parsed, malformed } = parseCsvChunk(message.bytes, message.firstLine);
-  let now = clock();
-  timing.parse += Number(now - started);
+  timing.parse += Number(clock() - started);
 
   const rejects: RejectEntry[] = malformed.map(({ line, reason }) => ({ line, column: '', reason }));
   // Duplicate rows of one subject within a chunk become one item per identifier, with their field sets merged.
@@ -89,17 +142,7 @@ async function handleChunk(message: ChunkMessage): Promise<ChunkResult> {
   const first = records[0];
   if (first)
     result.sampleKey = { identifierHash: first.identifierHash, recordKey: `${first.breachId}#${first.subjectId}` };
-  if (!writer) {
-    result.records = records;
-    return result;
-  }
-  started = clock();
-  let lines = '';
-  for (const record of records) lines += exposureItemJsonLine(record);
-  now = clock();
-  timing.serialise += Number(now - started);
-  await writer.write(lines, records.length);
-  timing.write += Number(clock() - now);
+  result.records = records;
   return result;
 }
 
@@ -118,7 +161,7 @@ port.on('message', (message: ToWorkerMessage) => {
   queue = queue
     .then(async () => {
       if (message.type === 'chunk') {
-        reply(await handleChunk(message));
+        reply(writer ? await handleFileChunk(message, writer) : handleRecordsChunk(message));
         return;
       }
       const files = writer ? await writer.close() : [];

@@ -1,6 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { type MalformedRecord, type ParsedRecord, parseCsvChunk } from '../../../functions/import/csv-chunk-parser';
+import {
+  type MalformedRecord,
+  type ParsedRecord,
+  parseCsvChunk,
+  streamCsvChunk,
+} from '../../../functions/import/csv-chunk-parser';
 
 /*
  * parseCsvChunk splits quote-free lines itself and leaves only quoted records to csv-parse. Every record, field,
@@ -96,6 +101,25 @@ describe('parseCsvChunk', () => {
       }),
       { seed: 20261126, numRuns: 5000 },
     );
+  });
+
+  it('streams the same records one at a time, or declines the chunks that need csv-parse', () => {
+    let streamed = 0;
+    fc.assert(
+      fc.property(chunk, fc.integer({ min: 1, max: 1000 }), (text, firstLine) => {
+        const bytes = new Uint8Array(Buffer.from(text));
+        const records: ParsedRecord[] = [];
+        const reference = referenceParseCsvChunk(bytes, firstLine);
+        if (streamCsvChunk(bytes, firstLine, (fields, line) => records.push({ line, fields }))) {
+          streamed++;
+          expect({ records, malformed: [] }).toEqual(reference);
+        } else {
+          expect(text.includes('"') || text.includes('\r')).toBe(true);
+        }
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
+    expect(streamed).toBeGreaterThan(1000);
   });
 
   it.each([
