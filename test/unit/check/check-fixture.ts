@@ -6,7 +6,6 @@ import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { normaliseEmail } from '../../../functions/core/identifiers';
 import type {
   AppLogger,
-  EmailJob,
   EmailQueue,
   ExposureRecord,
   OutgoingJob,
