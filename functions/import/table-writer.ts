@@ -1,4 +1,5 @@
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { UNAVAILABLE_ERROR_NAMES } from '../adapters/dynamodb/dynamodb-errors';
 import { exposureRecordKey } from '../adapters/dynamodb/dynamodb-exposure-store';
 import { sortFieldsByRisk } from '../core/fields';
 import type { ExposureRecord } from '../core/ports';
@@ -34,23 +35,12 @@ export interface TableWriterStats {
 
 export const BATCH_WRITE_ITEMS = 25;
 
-/** Errors after which the same request may succeed: throttling, a busy or unreachable service. */
-const RETRYABLE_NAMES = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-]);
-
 function isRetryable(error: unknown): boolean {
   const shape = (error ?? {}) as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
   return (
-    RETRYABLE_NAMES.has(shape.name ?? '') || Boolean(shape.$retryable) || (shape.$metadata?.httpStatusCode ?? 0) >= 500
+    UNAVAILABLE_ERROR_NAMES.has(shape.name ?? '') ||
+    Boolean(shape.$retryable) ||
+    (shape.$metadata?.httpStatusCode ?? 0) >= 500
   );
 }
 

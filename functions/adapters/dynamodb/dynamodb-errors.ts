@@ -6,7 +6,8 @@ import { ServiceUnavailableError } from '../../core/errors';
  * may echo a key (only ever a hash here), and are kept as `cause`, never copied into our message.
  */
 
-const UNAVAILABLE_ERROR_NAMES = new Set([
+/** DynamoDB and SDK errors after which the same request may succeed: throttling, a busy or unreachable service. */
+export const UNAVAILABLE_ERROR_NAMES: ReadonlySet<string> = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
   'RequestLimitExceeded',
