@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { importWorkerEntry } from './import-worker-bundle';
 import type {
   ChunkResult,
   FromWorkerMessage,
@@ -11,10 +12,8 @@ import type { RecordChunk } from './record-chunker';
 /*
  * The import's worker threads, one per core. Chunks go to the worker with the least work queued; the caller keeps
  * a bounded queue of pending results (backpressure: the file is read no faster than the workers hash it, so memory
- * stays flat whatever the file size). Workers run the TypeScript sources through tsx, like the CLI itself.
+ * stays flat whatever the file size). Workers start from `entry` (import-worker-bundle.ts: one pre-bundled module).
  */
-
-const WORKER_BOOTSTRAP = new URL('./import-worker-bootstrap.mjs', import.meta.url);
 
 export class ImportWorkerError extends Error {
   constructor(message: string) {
@@ -34,8 +33,8 @@ class ImportWorker {
   private pendingFinish: Pending<WorkerSummary> | undefined;
   private failure: Error | undefined;
 
-  constructor(setup: (index: number) => ImportWorkerSetup, index: number) {
-    this.thread = new Worker(WORKER_BOOTSTRAP, {
+  constructor(entry: URL, setup: (index: number) => ImportWorkerSetup, index: number) {
+    this.thread = new Worker(entry, {
       workerData: setup(index),
       // V8's default heap limits let garbage pile up far beyond a worker's live set (a few MB) before collecting; these
       // caps keep the whole import within its memory budget (issue 3: ≤ 256 MB). Under `portal import` the process flag
@@ -103,8 +102,12 @@ export class ImportWorkerPool {
   private readonly workers: ImportWorker[];
   private nextSeq = 0;
 
-  constructor(size: number, setup: (index: number) => ImportWorkerSetup) {
-    this.workers = Array.from({ length: size }, (_, index) => new ImportWorker(setup, index));
+  private constructor(size: number, entry: URL, setup: (index: number) => ImportWorkerSetup) {
+    this.workers = Array.from({ length: size }, (_, index) => new ImportWorker(entry, setup, index));
+  }
+
+  static async start(size: number, setup: (index: number) => ImportWorkerSetup): Promise<ImportWorkerPool> {
+    return new ImportWorkerPool(size, await importWorkerEntry(), setup);
   }
 
   get size(): number {

@@ -135,7 +135,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       })
     : RejectsFile.create(options.rejectsPath);
   const workerCount = options.workers ?? availableParallelism();
-  const pool = new ImportWorkerPool(workerCount, (index) => ({
+  const pool = await ImportWorkerPool.start(workerCount, (index) => ({
     pepper: new Uint8Array(options.pepper),
     breachId: options.breachId,
     customerNumberPattern: options.customerNumberPattern,
