@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /*
@@ -16,7 +17,7 @@ let entry: Promise<URL> | undefined;
 
 async function bundle(): Promise<URL> {
   const result = await build({
-    entryPoints: [WORKER_SOURCE.pathname],
+    entryPoints: [fileURLToPath(WORKER_SOURCE)],
     bundle: true,
     platform: 'node',
     format: 'esm',
