@@ -110,7 +110,7 @@ describe('parseCsvChunk', () => {
         const bytes = new Uint8Array(Buffer.from(text));
         const records: ParsedRecord[] = [];
         const reference = referenceParseCsvChunk(bytes, firstLine);
-        if (streamCsvChunk(bytes, firstLine, (fields, line) => records.push({ line, fields }))) {
+        if (streamCsvChunk(bytes, firstLine, (fields, line) => records.push({ line, fields: [...fields] }))) {
           streamed++;
           expect({ records, malformed: [] }).toEqual(reference);
         } else {
