@@ -31,6 +31,7 @@ const hashRow = createRowHasher({
   defaultPhoneRegion: setup.defaultPhoneRegion,
   columns: setup.columns,
   header: setup.header,
+  reuseRecords: setup.output.kind === 's3-files',
 });
 setup.pepper.fill(0);
 

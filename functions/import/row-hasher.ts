@@ -36,6 +36,12 @@ export interface RowHasherOptions {
   defaultPhoneRegion: string;
   columns: ColumnIndexes;
   header: readonly string[];
+  /**
+   * The s3-files output writes a row's items before it hashes the next row: it may get one outcome, record list and
+   * record objects refilled for every row (five objects less per row for the worker's GC). Callers that keep records
+   * (the records output) leave this off.
+   */
+  reuseRecords?: boolean;
 }
 
 export interface RowOutcome {
@@ -84,6 +90,29 @@ export function createRowHasher(options: RowHasherOptions): RowHasher {
   const expectedLength = header.length;
   const normalisedTypes: IdentifierType[] = [];
   const normalisedValues: string[] = [];
+  // reuseRecords: the list handed out for every row, and the record objects it points at (kept apart, so a row with
+  // fewer items than the one before shortens the list without dropping the objects).
+  const reusedRecords: ExposureRecord[] = [];
+  const recordPool: ExposureRecord[] = [];
+  const reusedOutcome: RowOutcome = { records: reusedRecords, rejects: NO_REJECTS };
+  const recordAt = (
+    records: ExposureRecord[],
+    position: number,
+    identifierHash: string,
+    subjectId: string,
+    fields: Field[],
+  ) => {
+    const pooled = records === reusedRecords ? recordPool[position] : undefined;
+    if (!pooled) {
+      records[position] = { identifierHash, breachId, subjectId, fields };
+      if (records === reusedRecords) recordPool[position] = records[position] as ExposureRecord;
+      return;
+    }
+    pooled.identifierHash = identifierHash;
+    pooled.subjectId = subjectId;
+    pooled.fields = fields;
+    records[position] = pooled;
+  };
 
   return (record, line, timing) => {
     if (record.length !== expectedLength) {
@@ -135,16 +164,20 @@ export function createRowHasher(options: RowHasherOptions): RowHasher {
       subjectId = createHmac('sha256', pepperKey).update(subjectInput).digest('base64url');
     }
     const fields = fieldsOf(mask);
-    const records: ExposureRecord[] = [{ identifierHash: firstHash, breachId, subjectId, fields }];
+    const records: ExposureRecord[] = options.reuseRecords ? reusedRecords : [];
+    recordAt(records, 0, firstHash, subjectId, fields);
     for (let position = 1; position < count; position++) {
       const identifierHash = hashIdentifier(
         pepperKey,
         normalisedTypes[position] as IdentifierType,
         normalisedValues[position] as string,
       );
-      records.push({ identifierHash, breachId, subjectId, fields });
+      recordAt(records, position, identifierHash, subjectId, fields);
     }
+    records.length = count;
     if (timing) timing.hashNs += Number(process.hrtime.bigint() - started);
-    return { records, rejects };
+    if (!options.reuseRecords) return { records, rejects };
+    reusedOutcome.rejects = rejects;
+    return reusedOutcome;
   };
 }

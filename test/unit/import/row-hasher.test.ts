@@ -101,3 +101,31 @@ describe('createRowHasher', () => {
     expect(JSON.stringify(rejects)).not.toMatch(/12-34|secret|099/);
   });
 });
+
+describe('createRowHasher with reuseRecords (the s3-files output)', () => {
+  const reusingHashRow = createRowHasher({
+    pepperKey: createPepperKey(pepper),
+    breachId: 'test-breach',
+    customerNumberPattern: '^[0-9]{9}$',
+    defaultPhoneRegion: 'NL',
+    columns: resolveColumns(header),
+    header,
+    reuseRecords: true,
+  });
+
+  it('gives each row the same records as a fresh hasher, whatever row came before', () => {
+    const rows = [
+      row({ customer_number: '123456789', email: 'a@b.nl', mobile: '0612345678', city: 'Utrecht' }),
+      row({ email: 'c@d.nl' }),
+      row({ email: 'bad', mobile: '0698765432', iban: 'x' }),
+      row({ customer_number: '987654321', mobile: '0611111111' }),
+      row({ city: 'no identifier' }),
+      row({ customer_number: '111111111', email: 'e@f.nl', mobile: '0622222222' }),
+    ];
+    rows.forEach((values, index) => {
+      // Copied before the next call: the reused outcome is refilled by it.
+      const reused = structuredClone(reusingHashRow(values, index + 2));
+      expect(reused).toEqual(hashRow(values, index + 2));
+    });
+  });
+});
