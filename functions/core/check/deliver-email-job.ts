@@ -17,16 +17,8 @@ export async function deliverEmailJob(deps: DeliverEmailDependencies, job: Email
   await deps.mailer.send(composeEmail(job, deps));
 }
 
-/** Reads a job back from a queue message body; anything else is a poison message (never retried into success). */
-export function parseEmailJob(body: string): EmailJob | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const job = value as Record<string, unknown>;
+/** A parsed queue message as a mail job, or undefined (core/check/deliver-outgoing-job.ts parses the body once). */
+export function emailJobOf(job: Record<string, unknown>): EmailJob | undefined {
   const locale = job.locale === 'nl' || job.locale === 'en' ? job.locale : undefined;
   if (typeof job.to !== 'string' || !locale) return undefined;
   const expiry =
@@ -38,8 +30,10 @@ export function parseEmailJob(body: string): EmailJob | undefined {
   return undefined;
 }
 
-/** True once the job's token has expired: its link would only lead to "expired", so it is not worth sending. */
-/** Mail and SMS jobs alike (core/check/deliver-outgoing-job.ts): a job outlives its token only until it is read. */
+/**
+ * True once the job's token has expired: its link would only lead to "expired", so it is not worth sending. Mail and
+ * SMS jobs alike (core/check/deliver-outgoing-job.ts).
+ */
 export function isOutgoingJobExpired(job: OutgoingJob, nowMs: number): boolean {
   return job.expiresAtEpochSeconds !== undefined && nowMs >= job.expiresAtEpochSeconds * 1000;
 }

@@ -1,6 +1,6 @@
 import type { OutgoingJob } from '../ports';
 import { type DeliverSmsDependencies, deliverSmsJob, smsJobOf } from '../sms/deliver-sms-job';
-import { type DeliverEmailDependencies, deliverEmailJob, parseEmailJob } from './deliver-email-job';
+import { type DeliverEmailDependencies, deliverEmailJob, emailJobOf } from './deliver-email-job';
 
 /*
  * One queue and one sender for both answers (DESIGN §9): a job with `channel: 'sms'` is a text, any other a mail
@@ -24,5 +24,5 @@ export function parseOutgoingJob(body: string): OutgoingJob | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const job = value as Record<string, unknown>;
-  return 'channel' in job ? smsJobOf(job) : parseEmailJob(body);
+  return 'channel' in job ? smsJobOf(job) : emailJobOf(job);
 }
