@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { UsageError } from './cli-errors';
 import { ClosePlanError, type CloseTemplate, renderClosePlan } from './close-plan';
-import type { CliCommand } from './main';
+import type { CliIo } from './main';
 
 /*
  * `portal close`: the close-down at the closing date (docs/deploy.md §10). Reads the synthesized template of the
@@ -12,19 +12,16 @@ import type { CliCommand } from './main';
  * --dry-run — runs it with bash once the operator types the stack name (or passes it as --confirm).
  */
 
-const USAGE = `Usage: portal close --template cdk.out/BreachPortal-<stage>.template.json [--dry-run] [--confirm STACK]
-  [--region REGION] [--config config/breach.json] [--deploy-config config/deploy.json] [--context KEY=VALUE …]
-  --context: further -c values the stack was deployed with (e.g. siteDomain=…), passed on to cdk destroy`;
-
-const OPTIONS = {
-  template: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  confirm: { type: 'string' },
-  region: { type: 'string' },
-  config: { type: 'string', default: 'config/breach.json' },
-  'deploy-config': { type: 'string', default: 'config/deploy.json' },
-  context: { type: 'string', multiple: true },
-} as const;
+/** Options of `portal close` as program.ts parsed them (config and deploy-config have defaults). */
+export interface CloseCommandOptions {
+  template: string;
+  dryRun?: boolean;
+  confirm?: string;
+  region?: string;
+  config: string;
+  deployConfig: string;
+  context?: string[];
+}
 
 /** The region cdk synth recorded for the stack (cdk.out/manifest.json), unless given. */
 function regionOf(templatePath: string, stackName: string): string | undefined {
@@ -47,37 +44,24 @@ function importSourceOf(deployConfigPath: string): { bucketName: string; keyPref
   return source?.bucket ? { bucketName: source.bucket, keyPrefix: source.keyPrefix ?? '' } : undefined;
 }
 
-export const closeCommand: CliCommand = async (args, io) => {
-  let values: {
-    [K in keyof Omit<typeof OPTIONS, 'context'>]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
-  } & { context?: string[] };
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
+export async function closeCommand(values: CloseCommandOptions, io: CliIo): Promise<number> {
   const templatePath = values.template;
-  if (!templatePath) {
-    io.err(`--template is required (run \`npx cdk synth\` first).\n${USAGE}`);
-    return 1;
-  }
   // The values go into a bash script: only what context keys and values of this app look like.
   const unsafe = (values.context ?? []).find((pair) => !/^[A-Za-z][A-Za-z0-9]*=[A-Za-z0-9=._:/@+-]+$/.test(pair));
   if (unsafe !== undefined) {
-    io.err(`--context ${unsafe}: expected KEY=VALUE without spaces or shell characters.`);
-    return 1;
+    throw new UsageError(`--context must be KEY=VALUE without spaces or shell characters (got "${unsafe}")`);
   }
   const stackName = basename(templatePath).replace(/\.template\.json$/, '');
   const stage = /^BreachPortal-([a-z0-9]+)$/.exec(stackName)?.[1];
   if (!stage) {
-    io.err(`${templatePath} is not the portal stack's template (expected BreachPortal-<stage>.template.json).`);
-    return 1;
+    throw new UsageError(
+      `--template must be the portal stack's template, cdk.out/BreachPortal-<stage>.template.json (got "${templatePath}")`,
+    );
   }
   let plan: string;
   try {
     const template = JSON.parse(readFileSync(templatePath, 'utf8')) as CloseTemplate;
-    const deployConfig = values['deploy-config'] ?? 'config/deploy.json';
+    const deployConfig = values.deployConfig;
     plan = renderClosePlan({
       template,
       stackName,
@@ -102,7 +86,7 @@ export const closeCommand: CliCommand = async (args, io) => {
     throw error;
   }
   io.out(plan.trimEnd());
-  if (values['dry-run']) return 0;
+  if (values.dryRun) return 0;
 
   let answer = values.confirm;
   if (answer === undefined) {
@@ -120,4 +104,4 @@ export const closeCommand: CliCommand = async (args, io) => {
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
   if (code !== 0) io.err('The close-down stopped at the failing step above; fix it and run `portal close` again.');
   return code;
-};
+}

@@ -1,35 +1,22 @@
-import { parseArgs } from 'node:util';
 import { writeSyntheticBreach } from '../import/synthetic-breach';
-import type { CliCommand } from './main';
+import { CliFailure } from './cli-errors';
+import type { CliIo } from './main';
 
-const USAGE = 'Usage: portal generate --count N --out breach.csv [--seed S]';
+/** Options of `portal generate` (program.ts checks that count is a whole number ≥ 0 and seed a whole number). */
+export interface GenerateCommandOptions {
+  count: number;
+  out: string;
+  seed: number;
+}
 
-export const generateCommand: CliCommand = async (args, io) => {
-  let values: { count?: string; out?: string; seed?: string };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } },
-      strict: true,
-    }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  const count = Number(values.count);
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!values.out || !Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(seed)) {
-    io.err(USAGE);
-    return 1;
-  }
+export async function generateCommand({ count, out, seed }: GenerateCommandOptions, io: CliIo): Promise<number> {
   const started = Date.now();
   try {
-    await writeSyntheticBreach(values.out, { count, seed });
+    await writeSyntheticBreach(out, { count, seed });
   } catch (error) {
-    io.err(`Cannot write ${values.out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-    return 1;
+    throw new CliFailure(`Cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
   const seconds = (Date.now() - started) / 1000;
-  io.out(`Wrote ${count} synthetic rows to ${values.out} in ${seconds.toFixed(1)} s (seed ${seed}).`);
+  io.out(`Wrote ${count} synthetic rows to ${out} in ${seconds.toFixed(1)} s (seed ${seed}).`);
   return 0;
-};
+}

@@ -1,6 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { loadBreachConfig } from '../config/load-breach-config';
@@ -10,11 +9,14 @@ import { InvalidPepperError, pepperKeyFromStoredSecret } from '../core/pepper-se
 import type { ImportCheckpoint } from '../import/import-checkpoint';
 import { type ColumnMap, parseColumnMap } from '../import/import-columns';
 import { ImportError } from '../import/import-errors';
-import { createLineProgress, createTerminalProgress, formatSummary } from '../import/import-progress';
+import { createLineProgress, createTerminalProgress } from '../import/import-progress';
 import { type ImportSink, runImport } from '../import/run-import';
 import { LocalPepperError, loadOrCreateLocalPepper } from '../local/local-pepper';
+import { UsageError } from './cli-errors';
+import { reportImport } from './import-report';
 import { openImportCheckpoint, openImportTable } from './import-table-target';
-import type { CliCommand } from './main';
+import { localDynamoEndpoint, noEmulatorHint } from './local-dynamo';
+import type { CliIo } from './main';
 
 /*
  * `portal import`: the operator's one tool that reads the raw breach file (DESIGN §2.3: hashing happens here, before
@@ -26,30 +28,37 @@ import type { CliCommand } from './main';
  * Every pepper source goes through core/pepper-secret.ts, the function the Lambdas use: one format, one key.
  */
 
-const USAGE = `Usage: portal import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]
-  [--rejects FILE] [--pepper-file FILE] [--pepper-secret-id ID] [--table NAME] [--endpoint URL] [--workers N]
-  [--merge-existing]   (local/aws: add a further file of the same breach, merging each subject's fields)
-  [--concurrency N]    (local/aws: BatchWriteItem requests in flight, default 16)
-  [--checkpoint FILE]  (local/aws: where progress is kept to resume, default import-checkpoint.json beside rejects)`;
+/** Options of `portal import` as program.ts parsed them (target one of three, workers and concurrency whole numbers). */
+export interface ImportCommandOptions {
+  input: string;
+  map?: string;
+  target: 'local' | 'aws' | 's3-files';
+  out?: string;
+  breach?: string;
+  rejects?: string;
+  pepperFile?: string;
+  pepperSecretId?: string;
+  table?: string;
+  endpoint?: string;
+  workers?: number;
+  mergeExisting?: boolean;
+  concurrency: number;
+  checkpoint?: string;
+  json?: boolean;
+}
 
-const OPTIONS = {
-  input: { type: 'string' },
-  map: { type: 'string' },
-  target: { type: 'string', default: 'local' },
-  out: { type: 'string' },
-  breach: { type: 'string' },
-  rejects: { type: 'string' },
-  'pepper-file': { type: 'string' },
-  'pepper-secret-id': { type: 'string' },
-  table: { type: 'string' },
-  endpoint: { type: 'string' },
-  workers: { type: 'string' },
-  'merge-existing': { type: 'boolean' },
-  concurrency: { type: 'string' },
-  checkpoint: { type: 'string' },
-} as const;
-
-class UsageError extends Error {}
+/** The combinations commander cannot check: each target's own required options. Before anything is read. */
+function checkTargetOptions(values: ImportCommandOptions): void {
+  if (values.target === 's3-files') {
+    if (values.mergeExisting) throw new UsageError('--merge-existing applies to the local and aws targets');
+    if (!values.out) throw new UsageError('--target s3-files needs --out DIR');
+    if (!values.pepperFile && !values.pepperSecretId)
+      throw new UsageError('--target s3-files needs --pepper-file FILE or --pepper-secret-id ID');
+  } else if (values.target === 'aws') {
+    if (!values.pepperSecretId || !values.table)
+      throw new UsageError('--target aws needs --pepper-secret-id ID and --table NAME');
+  }
+}
 
 /** A pepper file holds the pepper text itself (docs/deploy.md#the-pepper-format), never raw bytes or base64. */
 async function pepperFromFile(path: string): Promise<Pepper> {
@@ -107,26 +116,14 @@ async function readColumnMap(path: string | undefined): Promise<ColumnMap | unde
   return parseColumnMap(json);
 }
 
-export const importCommand: CliCommand = async (args, io) => {
-  let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
+export async function importCommand(values: ImportCommandOptions, io: CliIo): Promise<number> {
+  checkTargetOptions(values);
+  const { input, target, workers, concurrency } = values;
+  const localEndpoint = localDynamoEndpoint(values.endpoint);
+  // With --json, stdout carries the summary object only: every other line goes to stderr.
+  const say = values.json ? io.err : io.out;
   const clients: { destroy(): void }[] = [];
   try {
-    const { input, target } = values;
-    if (!input) throw new UsageError('--input is required');
-    if (target !== 'local' && target !== 'aws' && target !== 's3-files')
-      throw new UsageError('--target must be local, aws or s3-files');
-    const workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && !(Number.isSafeInteger(workers) && workers > 0))
-      throw new UsageError('--workers must be a positive integer');
-    const concurrency = Number(values.concurrency ?? 16);
-    if (!(Number.isSafeInteger(concurrency) && concurrency > 0 && concurrency <= 256))
-      throw new UsageError('--concurrency must be an integer from 1 to 256');
     let tableName = '';
     const config = await loadBreachConfig();
     const columnMap = await readColumnMap(values.map);
@@ -134,36 +131,30 @@ export const importCommand: CliCommand = async (args, io) => {
     let pepper: Pepper;
     let sink: ImportSink;
     if (target === 's3-files') {
-      if (values['merge-existing']) throw new UsageError('--merge-existing applies to the local and aws targets');
-      if (!values.out) throw new UsageError('--target s3-files needs --out DIR');
-      if (values['pepper-file']) pepper = await pepperFromFile(values['pepper-file']);
-      else if (values['pepper-secret-id']) pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
-      else throw new UsageError('--target s3-files needs --pepper-file FILE or --pepper-secret-id ID');
-      sink = { kind: 's3-files', outDir: resolve(values.out) };
+      if (values.pepperFile) pepper = await pepperFromFile(values.pepperFile);
+      else pepper = await pepperFromSecretsManager(values.pepperSecretId as string);
+      sink = { kind: 's3-files', outDir: resolve(values.out as string) };
     } else if (target === 'aws') {
-      if (!values['pepper-secret-id'] || !values.table)
-        throw new UsageError('--target aws needs --pepper-secret-id ID and --table NAME');
-      pepper = await pepperFromSecretsManager(values['pepper-secret-id']);
+      pepper = await pepperFromSecretsManager(values.pepperSecretId as string);
       // Region, credentials and endpoint (AWS_ENDPOINT_URL_DYNAMODB) come from the environment, as for the AWS CLI.
-      tableName = values.table;
+      tableName = values.table as string;
       const table = await openImportTable({}, tableName, concurrency);
       clients.push(table);
-      sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values['merge-existing'] };
+      sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values.mergeExisting };
     } else {
       pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local')).catch((error: unknown) => {
         throw error instanceof LocalPepperError ? new ImportError('bad_pepper', error.message) : error;
       });
-      const endpoint = values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
       // The emulator checks no credentials; fixed dummy ones keep the SDK from looking for real ones.
       const emulator = {
-        endpoint,
+        endpoint: localEndpoint,
         region: 'eu-west-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       };
       tableName = values.table ?? localTableNames().exposures;
       const table = await openImportTable(emulator, tableName, concurrency);
       clients.push(table);
-      sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values['merge-existing'] };
+      sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values.mergeExisting };
     }
 
     const rejectsPath = resolve(
@@ -184,7 +175,7 @@ export const importCommand: CliCommand = async (args, io) => {
       );
       const resumeFrom = checkpoint.resumeFrom;
       if (resumeFrom) {
-        io.out(
+        say(
           `Resuming the import at line ${resumeFrom.nextLine}: ${resumeFrom.rows} rows were written before it stopped (checkpoint ${checkpoint.path}).`,
         );
       }
@@ -206,35 +197,22 @@ export const importCommand: CliCommand = async (args, io) => {
     });
     progress.clear();
     pepper.fill(0);
-    io.out(`Import complete: ${formatSummary(summary)}`);
-    if (sink.kind === 'store') {
-      // What `portal verify` compares the table with: counts and a sample of item keys (hashes only).
-      const manifestPath = join(dirname(rejectsPath), 'import-manifest.json');
-      const manifest = {
-        table: tableName,
-        breachId: values.breach ?? config.id,
-        completedAt: new Date().toISOString(),
-        rows: summary.rows,
-        items: summary.identifiers,
-        subjects: summary.subjects,
-        rejects: summary.rejects,
-        sample: summary.sample ?? [],
-      };
-      await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-      io.out(
-        `Manifest: ${manifestPath} (check the table with \`portal verify --manifest ${manifestPath} --table ${tableName}\`)`,
-      );
-    }
-    io.out(
-      `Rejects: ${rejectsPath}${summary.manifest ? `\nFiles: ${join(values.out ?? '', 'data')} (manifest.json lists ${summary.manifest.files.length})` : ''}`,
-    );
+    await reportImport(values.json ? 'json' : 'text', io, {
+      summary,
+      target,
+      table: tableName,
+      breachId: values.breach ?? config.id,
+      rejectsPath,
+      outDir: values.out === undefined ? undefined : resolve(values.out),
+    });
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n${USAGE}`);
-      return 1;
-    }
     if (error instanceof ImportError) {
+      if (target === 'local' && error.code === 'table_unavailable' && clients.length === 0) {
+        // Nothing answered the first request (DescribeTable): nothing was written, the local stack is not running.
+        io.err(`Import failed (${error.code}): ${noEmulatorHint(localEndpoint)}`);
+        return 1;
+      }
       io.err(`Import failed (${error.code}): ${error.message}`);
       if (error.code.startsWith('table_') && clients.length > 0 && !error.message.includes('resume')) {
         io.err('Items written so far stay and the checkpoint records them: re-run the same command to resume.');
@@ -244,10 +222,11 @@ export const importCommand: CliCommand = async (args, io) => {
     if (error instanceof PortalError) {
       // E.g. the store is unreachable. What was written stays; re-running the same file is idempotent.
       io.err(`Import failed (${error.code}): ${error.message} Items written so far stay; re-run to complete.`);
+      if (target === 'local' && error.code === 'service_unavailable') io.err(noEmulatorHint(localEndpoint));
       return 1;
     }
     throw error;
   } finally {
     for (const client of clients) client.destroy();
   }
-};
+}

@@ -1,6 +1,16 @@
+import { CommanderError } from 'commander';
+import { PortalError } from '../core/errors';
+import { CliFailure, UsageError } from './cli-errors';
+import { buildProgram } from './program';
+
 /*
- * `portal <command>`: the operator CLI (DESIGN §7). Each command lives in its own file and is loaded only when
- * asked for, so `portal normalize` does not pay for the import tool's dependencies.
+ * `portal <command>`: the operator CLI (DESIGN §7), on commander (program.ts declares every command and option).
+ * Exit codes, the same for every command (docs/import.md → Exit codes):
+ *   0  done (also `--help` and `--version`)
+ *   1  the command ran and failed: an expected failure prints its message (no stack trace); an unexpected error its
+ *      message too, and its stack only with DEBUG set
+ *   2  the command line is wrong: unknown command or option, a missing or bad value (the message names it), or no
+ *      command at all (the help goes to stderr)
  */
 
 export interface CliIo {
@@ -8,41 +18,8 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
-
-interface CommandEntry {
-  summary: string;
-  load: () => Promise<CliCommand>;
-}
-
-const COMMANDS: Record<string, CommandEntry> = {
-  normalize: {
-    summary: 'normalize <email|phone|customerNumber> <value>   print the normalised form, exit 1 if invalid',
-    load: async () => (await import('./normalize-command')).normalizeCommand,
-  },
-  'staff-token': {
-    summary: 'staff-token --user U --role agent|supervisor   print a staff bearer token for the local stack only',
-    load: async () => (await import('./staff-token-command')).staffTokenCommand,
-  },
-  generate: {
-    summary: 'generate --count N --out breach.csv [--seed S]   write synthetic Dutch breach data',
-    load: async () => (await import('./generate-command')).generateCommand,
-  },
-  import: {
-    summary:
-      'import --input FILE [--map map.json] [--target local|aws|s3-files] [--out DIR] [--breach ID]   hash and load a breach file',
-    load: async () => (await import('./import-command')).importCommand,
-  },
-  verify: {
-    summary: 'verify --manifest FILE --table NAME [--target local|aws]   check a table against an import manifest',
-    load: async () => (await import('./verify-command')).verifyCommand,
-  },
-  close: {
-    summary:
-      'close --template cdk.out/BreachPortal-<stage>.template.json [--dry-run]   delete all breach data at the closing date',
-    load: async () => (await import('./close-command')).closeCommand,
-  },
-};
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
 
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -50,17 +27,37 @@ const defaultIo: CliIo = {
 };
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out('Usage: portal <command> [options]\n\nCommands:');
-    for (const entry of Object.values(COMMANDS)) io.out(`  ${entry.summary}`);
-    return name ? 0 : 1;
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    // commander has already printed its message (and the hint to --help) for its own errors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    const commandName = argv[0] ?? '';
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`);
+      io.err(`Run \`portal ${commandName} --help\` for the options.`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliFailure) {
+      io.err(error.message);
+      return EXIT_FAILURE;
+    }
+    if (error instanceof PortalError) {
+      // E.g. an unreadable or invalid breach config ($BREACH_CONFIG): the message names the file and the key.
+      io.err(error.message);
+      if (error.code === 'invalid_config') {
+        io.err('Point BREACH_CONFIG at a readable, valid breach config, or unset it for config/breach.json.');
+      }
+      return EXIT_FAILURE;
+    }
+    io.err(`portal ${commandName} failed unexpectedly: ${(error as Error)?.message ?? String(error)}`);
+    if (process.env.DEBUG) io.err(String((error as Error)?.stack ?? ''));
+    else io.err('Set DEBUG=1 to see where (the stack trace).');
+    return EXIT_FAILURE;
   }
-  const entry = COMMANDS[name];
-  if (!entry) {
-    io.err(`Unknown command "${name}". Run \`portal --help\` for the list.`);
-    return 1;
-  }
-  const command = await entry.load();
-  return command(rest, io);
 }

@@ -1,19 +1,19 @@
 import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
-import { isIdentifierType } from '../core/fields';
+import { type IdentifierType, isIdentifierType } from '../core/fields';
 import { normaliseIdentifier } from '../core/identifiers';
-import type { CliCommand } from './main';
+import { UsageError } from './cli-errors';
+import type { CliIo } from './main';
 
-export const normalizeCommand: CliCommand = async (args, io) => {
-  const [type, value, ...extra] = args;
-  if (!isIdentifierType(type) || value === undefined || extra.length > 0) {
-    io.err('Usage: portal normalize <email|phone|customerNumber> <value>');
-    return 1;
-  }
+/** `portal normalize <type> <value>`: the normalised form the portal hashes, or exit 1 with why it is not valid. */
+export async function normalizeCommand(args: { type: string; value: string }, io: CliIo): Promise<number> {
+  // program.ts limits <type> to the identifier types; this keeps the type narrowing honest.
+  if (!isIdentifierType(args.type)) throw new UsageError(`unknown identifier type "${args.type}"`);
+  const type: IdentifierType = args.type;
   const config = await loadBreachConfig();
   try {
     io.out(
-      normaliseIdentifier(type, value, {
+      normaliseIdentifier(type, args.value, {
         customerNumberPattern: config.customerNumberPattern,
         defaultPhoneRegion: config.defaultPhoneRegion,
       }),
@@ -26,4 +26,4 @@ export const normalizeCommand: CliCommand = async (args, io) => {
     }
     throw error;
   }
-};
+}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import type { CliCommand } from './main';
+import { UsageError } from './cli-errors';
+import { localDynamoEndpoint, noEmulatorHint } from './local-dynamo';
+import type { CliIo } from './main';
 import { checkS3Prefix, type ManifestFileEntry } from './s3-prefix-check';
 
 /*
@@ -17,17 +18,16 @@ import { checkS3Prefix, type ManifestFileEntry } from './s3-prefix-check';
  * manifest's files (s3-prefix-check.ts).
  */
 
-const USAGE = `Usage: portal verify --manifest FILE --table NAME [--target local|aws] [--endpoint URL] [--no-count]
-       portal verify --manifest out/manifest.json --s3 s3://bucket/prefix/   (before an ImportTable deploy)`;
-
-const OPTIONS = {
-  manifest: { type: 'string' },
-  table: { type: 'string' },
-  target: { type: 'string', default: 'aws' },
-  endpoint: { type: 'string' },
-  'no-count': { type: 'boolean' },
-  s3: { type: 'string' },
-} as const;
+/** Options of `portal verify` as program.ts parsed them (`--no-count` makes count false). */
+export interface VerifyCommandOptions {
+  manifest: string;
+  table?: string;
+  s3?: string;
+  target: 'local' | 'aws';
+  endpoint?: string;
+  count: boolean;
+  json?: boolean;
+}
 
 interface VerifyManifest {
   breachId: string;
@@ -38,18 +38,13 @@ interface VerifyManifest {
 
 const SCAN_SEGMENTS = 4;
 
-export const verifyCommand: CliCommand = async (args, io) => {
-  let values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (!values.manifest || (!values.table && !values.s3) || (values.target !== 'aws' && values.target !== 'local')) {
-    io.err(USAGE);
-    return 1;
-  }
+export async function verifyCommand(values: VerifyCommandOptions, io: CliIo): Promise<number> {
+  if (!values.table && !values.s3) throw new UsageError('verify needs --table NAME or --s3 s3://bucket/prefix/');
+  // With --json, stdout carries the result object only (docs/import.md → --json); the problems go to stderr.
+  const say = values.json ? io.err : io.out;
+  const printJson = (result: object) => {
+    if (values.json) io.out(JSON.stringify({ manifest: values.manifest, ...result }));
+  };
   let manifest: VerifyManifest;
   try {
     manifest = JSON.parse(await readFile(values.manifest, 'utf8')) as VerifyManifest;
@@ -65,7 +60,8 @@ export const verifyCommand: CliCommand = async (args, io) => {
     }
     const problems = await checkS3Prefix(values.s3, manifest.files);
     for (const problem of problems) io.err(problem);
-    if (problems.length === 0) io.out(`s3       ${values.s3} holds the ${manifest.files.length} files of the manifest`);
+    if (problems.length === 0) say(`s3       ${values.s3} holds the ${manifest.files.length} files of the manifest`);
+    printJson({ ok: problems.length === 0, s3: values.s3, files: manifest.files.length, problems });
     return problems.length === 0 ? 0 : 1;
   }
   const table = values.table as string;
@@ -94,9 +90,10 @@ export const verifyCommand: CliCommand = async (args, io) => {
         if (!Item) missing.push(index);
       }),
     );
-    io.out(`sample   ${sample.length - missing.length} of ${sample.length} sampled items found in ${table}`);
+    say(`sample   ${sample.length - missing.length} of ${sample.length} sampled items found in ${table}`);
     let countOk = true;
-    if (!values['no-count']) {
+    let items: { stored: number; expected: number } | null = null;
+    if (values.count) {
       const counts = await Promise.all(
         Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
           let count = 0;
@@ -121,8 +118,9 @@ export const verifyCommand: CliCommand = async (args, io) => {
       );
       const stored = counts.reduce((sum, count) => sum + count, 0);
       countOk = stored <= manifest.items;
+      items = { stored, expected: manifest.items };
       const difference = manifest.items - stored;
-      io.out(
+      say(
         `items    ${stored} stored for breach ${manifest.breachId}; the import produced ${manifest.items}` +
           (difference === 0
             ? ' — equal'
@@ -136,9 +134,21 @@ export const verifyCommand: CliCommand = async (args, io) => {
         `${missing.length} sampled items are missing: not this table, not finished, or hashed with another pepper or breach id.`,
       );
     }
-    return missing.length === 0 && countOk ? 0 : 1;
+    const ok = missing.length === 0 && countOk;
+    printJson({
+      ok,
+      table,
+      breachId: manifest.breachId,
+      sample: { checked: sample.length, found: sample.length - missing.length },
+      items,
+    });
+    return ok ? 0 : 1;
   } catch (error) {
     const name = (error as { name?: string }).name ?? 'Error';
+    if (values.target === 'local' && (error as { code?: string }).code === 'ECONNREFUSED') {
+      io.err(noEmulatorHint(localDynamoEndpoint(values.endpoint)));
+      return 1;
+    }
     io.err(
       name === 'ResourceNotFoundException'
         ? `The table ${table} does not exist: check --table (and the region).`
@@ -148,4 +158,4 @@ export const verifyCommand: CliCommand = async (args, io) => {
   } finally {
     client.destroy();
   }
-};
+}

@@ -3,8 +3,8 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { closeCommand } from '../../functions/cli/close-command';
 import { type CloseTemplate, renderClosePlan } from '../../functions/cli/close-plan';
+import { main } from '../../functions/cli/main';
 import { FIXTURE_HANDLER, PROJECT_ROOT, type SynthesizedPortal, synthPortal } from './synth-portal';
 
 /*
@@ -34,7 +34,7 @@ const resourcesOf = (type: string) =>
 
 async function dryRun(): Promise<string> {
   const lines: string[] = [];
-  const code = await closeCommand(['--template', join(dir, 'BreachPortal-prod.template.json'), '--dry-run'], {
+  const code = await main(['close', '--template', join(dir, 'BreachPortal-prod.template.json'), '--dry-run'], {
     out: (line) => lines.push(line),
     err: (line) => lines.push(line),
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { importCommand } from '../../functions/cli/import-command';
+import { main } from '../../functions/cli/main';
 import { hashIdentifier, type Pepper } from '../../functions/core/identifier-hash';
 import { normaliseEmail } from '../../functions/core/identifiers';
 import { DEFAULT_COLUMNS } from '../../functions/import/import-columns';
@@ -68,7 +68,7 @@ async function runImport(breachId: string, args: string[]): Promise<void> {
   const lines: string[] = [];
   const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
   const common = ['--input', join(dir, 'breach.csv'), '--breach', breachId, '--rejects', join(dir, `${breachId}.csv`)];
-  const code = await importCommand([...common, ...args], io);
+  const code = await main(['import', ...common, ...args], io);
   expect({ code, log: lines.join('\n') }).toEqual({ code: 0, log: expect.stringContaining('identifiers 1,') });
 }
 

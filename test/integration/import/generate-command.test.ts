@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCommand } from '../../../functions/cli/generate-command';
+import { main } from '../../../functions/cli/main';
 
 /* `portal generate` writes the same file for the same seed, and nothing but the file (no leftover partial). */
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const run = (args: string[]) => generateCommand(args, { out: () => {}, err: () => {} });
+const run = (args: string[]) => main(['generate', ...args], { out: () => {}, err: () => {} });
 
 describe('portal generate', () => {
   it('is deterministic for a seed and leaves only the finished file', async () => {
@@ -23,8 +23,8 @@ describe('portal generate', () => {
     expect((await readdir(dir)).sort()).toEqual(['a.csv', 'b.csv']);
   });
 
-  it('refuses a missing count or output', async () => {
-    expect(await run(['--out', join(dir, 'c.csv')])).toBe(1);
-    expect(await run(['--count', '10'])).toBe(1);
+  it('refuses a missing count or output as a usage error (exit 2)', async () => {
+    expect(await run(['--out', join(dir, 'c.csv')])).toBe(2);
+    expect(await run(['--count', '10'])).toBe(2);
   });
 });

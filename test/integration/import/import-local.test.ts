@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { importCommand } from '../../../functions/cli/import-command';
+import { main } from '../../../functions/cli/main';
 import { pepperKeyFromStoredSecret } from '../../../functions/core/pepper-secret';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { EXPECTED_REJECTS, expectedItems, FIXTURE_CSV, sortItems } from './import-fixture';
@@ -33,8 +33,17 @@ async function importToEmulator(file = 'breach.csv', extra: string[] = []): Prom
   const lines: string[] = [];
   const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
   const args = ['--input', join(dir, file), '--target', 'local', '--endpoint', dynamo.endpoint, ...extra];
-  const code = await importCommand(
-    [...args, '--table', dynamo.tableNames.exposures, '--breach', 'test-breach', '--rejects', join(dir, 'rejects.csv')],
+  const code = await main(
+    [
+      'import',
+      ...args,
+      '--table',
+      dynamo.tableNames.exposures,
+      '--breach',
+      'test-breach',
+      '--rejects',
+      join(dir, 'rejects.csv'),
+    ],
     io,
   );
   expect(code).toBe(0);

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { importCommand } from '../../../functions/cli/import-command';
+import { main } from '../../../functions/cli/main';
 import { DEFAULT_COLUMNS } from '../../../functions/import/import-columns';
 import { EXPECTED_REJECTS, expectedItems, FIXTURE_CSV, FIXTURE_RAW_VALUES, sortItems } from './import-fixture';
 
@@ -26,7 +26,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function runCli(args: string[]) {
   const lines: string[] = [];
-  const code = await importCommand(args, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+  const code = await main(['import', ...args], { out: (line) => lines.push(line), err: (line) => lines.push(line) });
   return { code, log: lines.join('\n') };
 }
 

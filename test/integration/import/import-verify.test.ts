@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { importCommand } from '../../../functions/cli/import-command';
-import { verifyCommand } from '../../../functions/cli/verify-command';
+import { main } from '../../../functions/cli/main';
 import { startSecretsManagerStandIn } from '../../support/secrets-manager-stand-in';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { FIXTURE_CSV } from './import-fixture';
@@ -30,15 +29,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(command: typeof importCommand, args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function cli(command: 'import' | 'verify', args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await command(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const code = await main([command, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 const importTo = (table: string, extra: string[] = []) =>
-  cli(importCommand, [
+  cli('import', [
     '--input',
     join(dir, 'breach.csv'),
     '--target',
@@ -55,7 +54,7 @@ const importTo = (table: string, extra: string[] = []) =>
   ]);
 
 const verify = () =>
-  cli(verifyCommand, [
+  cli('verify', [
     '--manifest',
     join(dir, 'import-manifest.json'),
     '--table',
@@ -153,7 +152,7 @@ describe('--target aws, endpoints from the environment as the SDK reads them (th
   });
 
   const importAws = (secretId: string) =>
-    cli(importCommand, [
+    cli('import', [
       '--input',
       join(dir, 'breach.csv'),
       '--target',

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyCommand } from '../../../functions/cli/verify-command';
+import { main } from '../../../functions/cli/main';
 
 /*
  * Route B before its deploy: `portal verify --s3` holds the upload against out/manifest.json, so a prefix that does
@@ -39,7 +39,7 @@ afterAll(async () => {
 async function verifyS3(url: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await verifyCommand(['--manifest', join(dir, 'manifest.json'), '--s3', url], {
+  const code = await main(['verify', '--manifest', join(dir, 'manifest.json'), '--s3', url], {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
   });
