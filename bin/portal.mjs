@@ -25,6 +25,7 @@ if (process.argv[2] === 'import' && !process.execArgv.includes(IMPORT_V8_FLAGS[0
   // Ctrl-C reaches the child through the terminal's process group already; a SIGTERM sent to this pid is passed on.
   process.on('SIGINT', () => {});
   process.on('SIGTERM', () => child.kill('SIGTERM'));
+  // The child's exit code is the command's (0 done, 1 failed, 2 usage error: functions/cli/main.ts): pass it on.
   const [code, signal] = await new Promise((resolve) => child.on('exit', (...outcome) => resolve(outcome)));
   process.exit(signal ? 1 : (code ?? 1));
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../functions/cli/main';
@@ -229,5 +229,27 @@ describe('expected failures: exit 1, the message and the fix, no stack trace', (
     const verify = await portal('verify', '--manifest', join(dir, 'none.json'), '--table', 't');
     expect(verify).toMatchObject({ code: 1, err: expect.stringContaining('Cannot read') });
     expect(verify.err).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('unexpected errors: exit 1 with the message; the stack only with DEBUG', () => {
+  it('a template path that is a folder (EISDIR is no expected failure of close)', async () => {
+    const template = join(dir, 'BreachPortal-prod.template.json');
+    await mkdir(template, { recursive: true });
+    const previous = process.env.DEBUG;
+    try {
+      delete process.env.DEBUG;
+      const quiet = await portal('close', '--template', template, '--dry-run');
+      expect(quiet.code).toBe(1);
+      expect(quiet.err).toMatch(/^portal close failed unexpectedly: .*EISDIR.*\nSet DEBUG=1 to see where/);
+      expect(quiet.err).not.toMatch(STACK_LINE);
+      process.env.DEBUG = '1';
+      const debug = await portal('close', '--template', template, '--dry-run');
+      expect(debug.code).toBe(1);
+      expect(debug.err).toMatch(STACK_LINE);
+    } finally {
+      if (previous === undefined) delete process.env.DEBUG;
+      else process.env.DEBUG = previous;
+    }
   });
 });
