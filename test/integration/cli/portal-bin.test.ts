@@ -32,9 +32,10 @@ afterAll(async () => {
 function portal(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  nodeFlags: string[] = [],
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, BIN, ...args], {
       env: { ...process.env, LOCAL_DIR: join(dir, 'local'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -153,3 +154,25 @@ it('--json: import to a local emulator and verify it, each one object on stdout'
   expect(sample.found).toBe(sample.checked);
   expect(sample.checked).toBeGreaterThan(0);
 }, 60_000);
+
+// A module hook that names every module the process resolves, on stderr (node --import runs it before the CLI).
+const TRACE_HOOK = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  process.stderr.write('resolved ' + result.url + '\\n');
+  return result;
+}`;
+const TRACE = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(TRACE_HOOK)}`)});`;
+
+it('loads a command only when it runs: normalize and import --help load neither the AWS SDK nor the pipeline', async () => {
+  const flags = ['--import', `data:text/javascript,${encodeURIComponent(TRACE)}`];
+  const [normalize, importHelp] = await Promise.all([
+    portal(['normalize', 'email', 'Jan@Example.nl'], {}, flags),
+    portal(['import', '--help'], {}, flags),
+  ]);
+  expect(normalize).toMatchObject({ code: 0, out: 'jan@example.nl\n' });
+  expect(importHelp).toMatchObject({ code: 0, out: expect.stringContaining('--pepper-file') });
+  for (const { err } of [normalize, importHelp]) {
+    expect(err).toMatch(/resolved .*functions\/cli\/program\.ts/);
+    expect(err).not.toMatch(/@aws-sdk|functions\/import\/|functions\/cli\/import-command/);
+  }
+}, 30_000);
