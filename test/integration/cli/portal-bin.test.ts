@@ -81,17 +81,24 @@ it('prints no stack trace for a missing pepper file or an unreadable BREACH_CONF
   expect(config.err).not.toMatch(STACK_LINE);
 }, 30_000);
 
-it('a local import with no emulator names the endpoint and `npm start` (exit 1)', async () => {
+it('a local import or verify with no emulator names the endpoint and `npm start` (exit 1)', async () => {
   const port = await freePort();
-  const result = await portal(['import', '--input', join(dir, 'breach.csv'), '--rejects', join(dir, 'closed.csv')], {
-    DYNAMODB_PORT: String(port),
-  });
-  expect(result.code).toBe(1);
-  expect(result.err).toContain(
-    `No DynamoDB emulator answers at http://127.0.0.1:${port}: start the local stack with \`npm start\``,
-  );
-  expect(result.err).not.toMatch(/temporarily unavailable/);
-  expect(result.err).not.toMatch(STACK_LINE);
+  await writeFile(join(dir, 'closed-manifest.json'), JSON.stringify({ breachId: 'b', items: 1, sample: [] }));
+  const [imported, verified] = await Promise.all([
+    portal(['import', '--input', join(dir, 'breach.csv'), '--rejects', join(dir, 'closed.csv')], {
+      DYNAMODB_PORT: String(port),
+    }),
+    portal(['verify', '--manifest', join(dir, 'closed-manifest.json'), '--table', 't', '--target', 'local'], {
+      DYNAMODB_PORT: String(port),
+    }),
+  ]);
+  const hint = `No DynamoDB emulator answers at http://127.0.0.1:${port}: start the local stack with \`npm start\``;
+  for (const result of [imported, verified]) {
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(hint);
+    expect(result.err).not.toMatch(/temporarily unavailable/);
+    expect(result.err).not.toMatch(STACK_LINE);
+  }
 }, 30_000);
 
 it('--json: import (s3-files) prints one summary object on stdout', async () => {
