@@ -60,6 +60,11 @@ export function createHttpHandler<TSchema extends z.ZodType | undefined = undefi
 /**
  * The stack with `callerChecks` between the origin check and the body: who may call is settled before the body is
  * read. `contextOf` narrows the context to what those checks guarantee (e.g. a staff call), for the handler.
+ *
+ * The body middlewares sit in a stack of their own that is this stack's handler, so they run after every `before`
+ * of the outer stack, including those the deployed handler adds later (observability/powertools.ts: Lambda context
+ * on the log lines, the cold-start metric), as when the body was parsed inside the handler. Their refusals reach
+ * the outer stack's onError (staff audit, error responses) like any other error.
  */
 export function buildHttpHandler<TSchema extends z.ZodType | undefined, TContext extends HttpContext>(
   options: HttpHandlerOptions<TSchema, TContext>,
@@ -70,20 +75,24 @@ export function buildHttpHandler<TSchema extends z.ZodType | undefined, TContext
     .use(errorResponses(options.logger))
     .use(originCheck(options.originGuard));
   for (const check of callerChecks) stack.use(check);
+  // The outer stack keeps the early-timeout watch; one is enough.
+  const body = middy<HttpEvent, HttpResult, Error, HttpContext>({ timeoutEarlyInMillis: 0 });
   if (options.schema) {
-    stack
+    body
       .use(bodyLimit())
       .use(jsonMediaType())
       .use(jsonBody())
       .use(schemaValidation(options.schema, options.mapValidationError));
   }
-  return stack.handler(async (event, context) => {
-    const response = await options.handle({
-      body: context.body as BodyOf<TSchema>,
-      event,
-      sourceIp: viewerIpOf(event),
-      context: contextOf(context),
-    });
-    return jsonResponse(response.status, response.body, response.headers);
-  });
+  return stack.handler(
+    body.handler(async (event, context) => {
+      const response = await options.handle({
+        body: context.body as BodyOf<TSchema>,
+        event,
+        sourceIp: viewerIpOf(event),
+        context: contextOf(context),
+      });
+      return jsonResponse(response.status, response.body, response.headers);
+    }),
+  );
 }

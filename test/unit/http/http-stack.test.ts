@@ -46,6 +46,25 @@ describe('the HTTP stack', () => {
     expect(handled.at(-1)).toMatchObject({ body: { name: 'Anna' }, sourceIp: '198.51.100.7' });
   });
 
+  it('reads the body only after the middlewares the deployed handler adds (log context, cold-start metric)', async () => {
+    const order: string[] = [];
+    const observed = createHttpHandler({
+      logger: new RecordingLogger(),
+      originGuard: testOriginGuard,
+      schema: z.strictObject({ name: z.string() }),
+      handle: async () => ({ status: 200 }),
+    }).use({
+      before: () => {
+        order.push('observability before');
+      },
+      onError: (request) => {
+        order.push(`observability onError: ${(request.error as { code?: string }).code}`);
+      },
+    });
+    expect((await invoke(observed, apiEvent({ body: '{broken' }))).status).toBe(400);
+    expect(order).toEqual(['observability before', 'observability onError: invalid_json']);
+  });
+
   it('does not read a body on a route without a schema', async () => {
     const get = createHttpHandler({
       logger: new RecordingLogger(),
