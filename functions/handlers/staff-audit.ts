@@ -1,7 +1,7 @@
 import { readAuditLog } from '../core/staff/audit-report';
 import { auditQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
-import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
 import { productionStaffAuditDependencies } from '../production-staff';
@@ -14,9 +14,9 @@ export function createStaffAuditHandler(deps: StaffAuditHandlerDependencies) {
   return createStaffHttpHandler(deps, 'read_audit', {
     logger: deps.logger,
     originGuard: deps.originGuard,
-    handle: async ({ event }) => {
+    handle: async ({ event, context }) => {
       const query = parseStaffQuery(auditQuerySchema, event.queryStringParameters);
-      return { status: 200, body: await readAuditLog(deps, staffCallOf(event), query) };
+      return { status: 200, body: await readAuditLog(deps, context.staffCall, query) };
     },
   });
 }

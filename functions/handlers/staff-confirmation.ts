@@ -2,7 +2,7 @@ import { resendConfirmation } from '../core/staff/resend-confirmation';
 import { mapStaffValidationError, staffConfirmationRequestSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { consoleLanguageOf } from '../http/console-language';
-import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
 import { productionStaffConfirmationDependencies } from '../production-staff';
@@ -21,8 +21,8 @@ export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDep
     originGuard: deps.originGuard,
     schema: staffConfirmationRequestSchema,
     mapValidationError: mapStaffValidationError,
-    handle: async ({ body, event }) => {
-      await resendConfirmation(deps, staffCallOf(event), body, consoleLanguageOf(event, deps.config));
+    handle: async ({ body, event, context }) => {
+      await resendConfirmation(deps, context.staffCall, body, consoleLanguageOf(event, deps.config));
       return { status: 202, body: { status: 'accepted' } };
     },
   });

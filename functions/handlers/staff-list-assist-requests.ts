@@ -1,7 +1,7 @@
 import { listAssistQueue } from '../core/staff/assist-queue';
 import { assistListQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
-import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
 import { productionStaffListAssistRequestsDependencies } from '../production-staff';
@@ -18,9 +18,9 @@ export function createStaffListAssistRequestsHandler(deps: StaffListAssistReques
   return createStaffHttpHandler(deps, 'list_assist_requests', {
     logger: deps.logger,
     originGuard: deps.originGuard,
-    handle: async ({ event }) => {
+    handle: async ({ event, context }) => {
       const query = parseStaffQuery(assistListQuerySchema, event.queryStringParameters);
-      return { status: 200, body: { items: await listAssistQueue(deps, staffCallOf(event), query) } };
+      return { status: 200, body: { items: await listAssistQueue(deps, context.staffCall, query) } };
     },
   });
 }

@@ -2,7 +2,7 @@ import { lookUpOnBehalf } from '../core/staff/lookup-on-behalf';
 import { mapStaffValidationError, staffLookupRequestSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { consoleLanguageOf } from '../http/console-language';
-import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
 import { productionStaffLookupDependencies } from '../production-staff';
@@ -18,9 +18,9 @@ export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
     originGuard: deps.originGuard,
     schema: staffLookupRequestSchema,
     mapValidationError: mapStaffValidationError,
-    handle: async ({ body, event }) => ({
+    handle: async ({ body, event, context }) => ({
       status: 200,
-      body: await lookUpOnBehalf(deps, staffCallOf(event), body, consoleLanguageOf(event, deps.config)),
+      body: await lookUpOnBehalf(deps, context.staffCall, body, consoleLanguageOf(event, deps.config)),
     }),
   });
 }

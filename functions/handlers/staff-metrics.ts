@@ -1,7 +1,7 @@
 import { readDailyMetrics } from '../core/staff/metrics-report';
 import { metricsQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
-import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
 import { productionStaffMetricsDependencies } from '../production-staff';
@@ -14,9 +14,9 @@ export function createStaffMetricsHandler(deps: StaffMetricsHandlerDependencies)
   return createStaffHttpHandler(deps, 'read_metrics', {
     logger: deps.logger,
     originGuard: deps.originGuard,
-    handle: async ({ event }) => {
+    handle: async ({ event, context }) => {
       const { days } = parseStaffQuery(metricsQuerySchema, event.queryStringParameters);
-      return { status: 200, body: await readDailyMetrics(deps, staffCallOf(event), days) };
+      return { status: 200, body: await readDailyMetrics(deps, context.staffCall, days) };
     },
   });
 }

@@ -3,7 +3,7 @@ import { updateAssistRequest } from '../core/staff/assist-queue';
 import { assistRequestUpdateSchema } from '../core/staff/staff-requests';
 import type { PortalDependencies } from '../dependencies';
 import { consoleLanguageOf } from '../http/console-language';
-import { createStaffHttpHandler, type StaffAuthDependencies, staffCallOf } from '../http/staff-auth';
+import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
 import { withObservability } from '../observability/powertools';
 import { lazyHandler, productionObservability } from '../production';
 import { productionStaffUpdateAssistRequestDependencies } from '../production-staff';
@@ -20,11 +20,11 @@ export function createStaffUpdateAssistRequestHandler(deps: StaffUpdateAssistReq
     logger: deps.logger,
     originGuard: deps.originGuard,
     schema: assistRequestUpdateSchema,
-    handle: async ({ body, event }) => {
+    handle: async ({ body, event, context }) => {
       const id = event.pathParameters?.id ?? '';
       if (!REQUEST_ID.test(id)) throw new InvalidInputError('invalid_id', 'This is not an assisted-lookup request id.');
       const language = consoleLanguageOf(event, deps.config);
-      return { status: 200, body: await updateAssistRequest(deps, staffCallOf(event), id, body, language) };
+      return { status: 200, body: await updateAssistRequest(deps, context.staffCall, id, body, language) };
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { BreachConfig, Locale } from '../core/breach-config';
 import { LOCALES } from '../core/breach-config';
+import { headerValue } from './http-context';
 import type { HttpEvent } from './http-stack';
-import { headerValue } from './json-body';
 
 /*
  * The staff console's language, for the messages of its refusals: the console sends its page language as

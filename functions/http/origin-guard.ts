@@ -1,12 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { PortalError } from '../core/errors';
 import type { Clock } from '../core/ports';
 
 /*
  * Only CloudFront may call the API (docs/security.md, "Origin"). HTTP APIs cannot have WAF, and the execute-api URL is
  * public: a caller that went around the CDN would skip WAF and could write any x-portal-viewer-ip it likes, so every
  * per-IP limit would count made-up addresses. CloudFront adds this header with a secret value (Secrets Manager,
- * infra/site.ts); every handler checks it first, before parsing, auditing or touching a table.
+ * infra/site.ts); every handler checks it first (middleware/origin-check.ts), before parsing, auditing or touching a
+ * table.
  *
  * Rotation without downtime: the secret's current and previous values are both accepted. A value the container has
  * not seen makes it fetch the secret again, at most once a minute, so a container started before a rotation learns
@@ -21,12 +21,6 @@ export type OriginSecretValues = readonly string[];
 export interface OriginGuard {
   /** True when the presented header value is one of the secret's accepted values. */
   accepts(presented: string | undefined): Promise<boolean>;
-}
-
-export class ForbiddenOriginError extends PortalError {
-  constructor() {
-    super('forbidden_origin', 403, 'This API is only reachable through the portal website.');
-  }
 }
 
 const REFRESH_INTERVAL_MS = 60_000;

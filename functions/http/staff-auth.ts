@@ -1,17 +1,18 @@
-import type middy from '@middy/core';
 import type { z } from 'zod';
 import { PortalError } from '../core/errors';
 import { type AuditTrailDependencies, StaffCallAudit } from '../core/staff/audit-trail';
 import { ForbiddenError, UnauthorizedError } from '../core/staff/staff-errors';
 import { mayPerform, type StaffAction } from '../core/staff/staff-roles';
 import type { PortalDependencies } from '../dependencies';
-import { createHttpHandler, type HttpEvent, type HttpHandlerOptions, type HttpResult } from './http-stack';
-import { headerValue } from './json-body';
+import { type HttpContext, type HttpEvent, type HttpMiddleware, headerValue, withContext } from './http-context';
+import { buildHttpHandler, type HttpHandlerOptions } from './http-stack';
 
 /*
  * Staff authentication and the audit guarantee, as one middy middleware in front of every staff handler:
  *   before  — Bearer token → StaffTokenVerifier → identity; no token or a bad one → 401 `unauthorized`, a role that
- *             may not do this → 403 `forbidden`. Runs before the body is parsed, so strangers learn nothing.
+ *             may not do this → 403 `forbidden`. Runs before the body is parsed, so strangers learn nothing. The
+ *             audited call, with the identity, goes on the request's context: a staff handler reads
+ *             `context.staffCall` and passes it to its use case.
  *   onError — any call that ends in an error and was not audited yet (401, 403, 400, 404, 5xx) is audited now,
  *             before the shared stack turns the error into a response. If that write fails, the answer is 503.
  * Allowed calls are audited by their use case (functions/core/staff), which knows the subject hash.
@@ -22,24 +23,23 @@ export type StaffAuthDependencies = Pick<
   'staffTokens' | 'audit' | 'clock' | 'config' | 'originGuard'
 >;
 
-const callsByEvent = new WeakMap<HttpEvent, StaffCallAudit>();
-
-/** The audited call of this request, with the verified identity: what a staff handler passes to its use case. */
-export function staffCallOf(event: HttpEvent): StaffCallAudit {
-  const call = callsByEvent.get(event);
-  if (!call?.staff) throw new Error('staffCallOf: the staffAuth middleware did not run for this handler');
-  return call;
+/** The context a staff handler gets: staffAuth has verified the caller and opened the call's audit. */
+export interface StaffContext extends HttpContext {
+  readonly staffCall: StaffCallAudit;
 }
 
-export function staffAuth(
-  deps: StaffAuthDependencies,
-  action: StaffAction,
-): middy.MiddlewareObj<HttpEvent, HttpResult> {
+function staffContextOf(context: HttpContext): StaffContext {
+  if (!context.staffCall?.staff)
+    throw new Error('staffContextOf: the staffAuth middleware did not run for this handler');
+  return context as StaffContext;
+}
+
+export function staffAuth(deps: StaffAuthDependencies, action: StaffAction): HttpMiddleware {
   const trail: AuditTrailDependencies = { audit: deps.audit, clock: deps.clock, config: deps.config };
   return {
     before: async (request) => {
       const call = new StaffCallAudit(trail, action);
-      callsByEvent.set(request.event, call);
+      withContext(request, { staffCall: call });
       const token = bearerToken(request.event);
       if (!token) throw new UnauthorizedError('missing_token');
       call.identify(await verifyToken(deps, token));
@@ -47,10 +47,10 @@ export function staffAuth(
       if (staff && !mayPerform(staff.role, action)) throw new ForbiddenError();
     },
     onError: async (request) => {
-      const call = callsByEvent.get(request.event);
+      const call = request.context.staffCall;
       if (!call || call.isRecorded) return;
       const error = request.error;
-      const refused = error instanceof PortalError && error.status < 500;
+      const refused = error instanceof PortalError && error.kind === 'refusal';
       try {
         await call.record({ outcome: refused ? 'refused' : 'error', detail: auditDetailOf(error) });
       } catch (auditError) {
@@ -61,13 +61,13 @@ export function staffAuth(
   };
 }
 
-/** createHttpHandler with staffAuth in front: every staff handler is built with this. */
+/** The HTTP stack with staffAuth after the origin check and before the body: every staff handler is built with this. */
 export function createStaffHttpHandler<TSchema extends z.ZodType | undefined = undefined>(
   deps: StaffAuthDependencies,
   action: StaffAction,
-  options: HttpHandlerOptions<TSchema>,
+  options: HttpHandlerOptions<TSchema, StaffContext>,
 ) {
-  return createHttpHandler(options).use(staffAuth(deps, action));
+  return buildHttpHandler(options, [staffAuth(deps, action)], staffContextOf);
 }
 
 async function verifyToken(deps: StaffAuthDependencies, token: string) {

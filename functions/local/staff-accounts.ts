@@ -39,8 +39,10 @@ export function describeDemoStaffAccounts(consoleUrl: string): string[] {
 }
 
 export class InvalidCredentialsError extends PortalError {
+  static override readonly codes = ['invalid_credentials'];
+
   constructor() {
-    super('invalid_credentials', 401, 'Unknown user or wrong password.');
+    super('invalid_credentials', 'Unknown user or wrong password.');
   }
 }
 

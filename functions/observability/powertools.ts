@@ -3,7 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { MiddyfiedHandler } from '@middy/core';
+import { PortalError } from '../core/errors';
 import type { AppLogger } from '../core/ports';
+import { httpStatusOf } from '../http/error-status';
 
 /*
  * Logging and metrics for the deployed Lambdas: Powertools Logger (structured JSON, one service name) and Powertools
@@ -74,8 +76,8 @@ export function withObservability<TEvent, TResult>(
         countStatus(typeof status === 'number' ? status : 200);
       },
       onError: (request) => {
-        const error = request.error as { code?: unknown; status?: unknown } | null;
-        countStatus(typeof error?.status === 'number' ? error.status : 500);
+        const error = request.error as { code?: unknown } | null;
+        countStatus(error instanceof PortalError ? httpStatusOf(error) : 500);
         // Codes are fixed snake_case strings from errors.ts, never data.
         if (typeof error?.code === 'string' && /^[a-z_]{1,40}$/.test(error.code)) {
           metrics.addMetric(`Error_${error.code}`, MetricUnit.Count, 1);

@@ -6,19 +6,25 @@ import { PortalError } from '../errors';
  */
 
 export class TokenUnknownError extends PortalError {
+  static override readonly codes = ['token_unknown'];
+
   constructor() {
-    super('token_unknown', 404, 'This link is not valid. Please check your address again.');
+    super('token_unknown', 'This link is not valid. Please check your address again.');
   }
 }
 
 export class TokenExpiredError extends PortalError {
+  static override readonly codes = ['token_expired'];
+
   constructor() {
-    super('token_expired', 410, 'This link has expired. Please check your address again.');
+    super('token_expired', 'This link has expired. Please check your address again.');
   }
 }
 
 export class TokenUsedError extends PortalError {
+  static override readonly codes = ['token_used'];
+
   constructor() {
-    super('token_used', 410, 'This link has already been used. Please check your address again.');
+    super('token_used', 'This link has already been used. Please check your address again.');
   }
 }

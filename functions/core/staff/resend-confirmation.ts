@@ -58,7 +58,7 @@ export async function resendConfirmation(
     else await requestCheck(deps, { email: subject.value, locale: request.locale });
   } catch (error) {
     // The per-address limit (429) is a refusal worth seeing in the audit with the subject it concerned.
-    const refused = error instanceof PortalError && error.status < 500;
+    const refused = error instanceof PortalError && error.kind === 'refusal';
     const detail = error instanceof PortalError ? error.code : 'internal_error';
     await call.record({ ...audited, outcome: refused ? 'refused' : 'error', detail });
     throw error;

@@ -9,30 +9,38 @@ export type UnauthorizedReason = 'missing_token' | 'invalid_token' | 'expired_to
 
 /** No usable staff token: missing, malformed, badly signed, expired or from another issuer → 401. */
 export class UnauthorizedError extends PortalError {
+  static override readonly codes = ['unauthorized'];
+
   constructor(
     readonly reason: UnauthorizedReason = 'invalid_token',
     message = 'Sign in again: the staff token is missing, invalid or expired.',
   ) {
-    super('unauthorized', 401, message);
+    super('unauthorized', message);
   }
 }
 
 /** A valid staff token whose role may not do this → 403. */
 export class ForbiddenError extends PortalError {
+  static override readonly codes = ['forbidden'];
+
   constructor(message = 'Your role may not do this.') {
-    super('forbidden', 403, message);
+    super('forbidden', message);
   }
 }
 
 /** The call-back is claimed by another staff member → 409; the console then shows who has it. */
 export class AssistRequestClaimedError extends PortalError {
+  static override readonly codes = ['assist_request_claimed'];
+
   constructor() {
-    super('assist_request_claimed', 409, 'Another staff member has already claimed this call-back.');
+    super('assist_request_claimed', 'Another staff member has already claimed this call-back.');
   }
 }
 
 export class AssistRequestNotFoundError extends PortalError {
+  static override readonly codes = ['assist_request_not_found'];
+
   constructor() {
-    super('assist_request_not_found', 404, 'There is no assisted-lookup request with this id (it may have expired).');
+    super('assist_request_not_found', 'There is no assisted-lookup request with this id (it may have expired).');
   }
 }

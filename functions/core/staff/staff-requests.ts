@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LOCALES } from '../breach-config';
-import { InvalidInputError, type PortalError } from '../errors';
+import { type InvalidInputCode, InvalidInputError, type PortalError } from '../errors';
 import { IDENTIFIER_TYPES } from '../fields';
 
 /*
@@ -128,6 +128,6 @@ export function parseStaffQuery<TSchema extends z.ZodType>(
   return throwInvalid('invalid_query', `Invalid value for "${name}": ${issue?.message ?? 'invalid'}.`);
 }
 
-function throwInvalid(code: string, message: string): never {
+function throwInvalid(code: InvalidInputCode, message: string): never {
   throw new InvalidInputError(code, message);
 }

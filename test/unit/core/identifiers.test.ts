@@ -10,6 +10,7 @@ import {
   normaliseIdentifier,
   normalisePhone,
 } from '../../../functions/core/identifiers';
+import { httpStatusOf } from '../../../functions/http/error-status';
 
 /*
  * The keyed hash only matches when the import tool and the API normalise identically (DESIGN §4), so these tables
@@ -202,7 +203,7 @@ describe('normaliseIdentifier', () => {
     }
     expect(caught).toBeInstanceOf(PortalError);
     expect((caught as PortalError).code).toBe(code);
-    expect((caught as PortalError).status).toBe(400);
+    expect(httpStatusOf(caught as PortalError)).toBe(400);
     expect((caught as PortalError).message).not.toContain(value);
   });
 });
