@@ -9,7 +9,7 @@ import {
   ESM_REQUIRE_BANNER,
   EXTERNAL_MODULES,
 } from '../infra/app-function';
-import { EMAIL_SENDER, ROUTES } from '../infra/routes';
+import { EMAIL_SENDER, ROUTES } from '../contract/routes';
 
 /*
  * `npm run bench:bundles` — each Lambda bundled exactly as the CDK's NodejsFunction does (esbuild, the options

@@ -10,12 +10,7 @@ import {
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import {
-  TABLE_DEFINITIONS,
-  type TableDefinition,
-  type TableKey,
-  type TableNames,
-} from '../functions/adapters/dynamodb/table-definitions';
+import { TABLE_DEFINITIONS, type TableDefinition, type TableKey, type TableNames } from '../contract/tables';
 import type { S3ImportSource } from './portal-settings';
 
 /*

@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
+import { localTableNames } from '../../contract/tables';
 import { table } from '../stack/latency-summary';
 import { type ControlProof, proveAbuseControlsOverHttp, proveHandlerControls } from './abuse-controls';
 import { startLocalStackProcess } from '../stack/local-stack-process';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { localTableNames } from '../adapters/dynamodb/table-definitions';
+import { localTableNames } from '../../contract/tables';
 import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';

@@ -26,7 +26,7 @@ export async function openImportTable(
   const { DescribeTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
   const { DynamoDbExposureStore } = await import('../adapters/dynamodb/dynamodb-exposure-store');
-  const { TABLE_DEFINITIONS } = await import('../adapters/dynamodb/table-definitions');
+  const { TABLE_DEFINITIONS } = await import('../../contract/tables');
   const { TableWriter, toImportError } = await import('../import/table-writer');
   // A stalled connection must not hang the import; the table writer retries what times out, with backoff.
   const client = new DynamoDBClient({

@@ -4,7 +4,7 @@ import { PortalError } from '../core/errors';
 import { type AuditTrailDependencies, StaffCallAudit } from '../core/staff/audit-trail';
 import { ForbiddenError, UnauthorizedError } from '../core/staff/staff-errors';
 import { mayPerform, type StaffAction } from '../core/staff/staff-roles';
-import type { PortalDependencies } from '../dependencies';
+import type { StaffAuthDependencies } from '../dependencies';
 import { createHttpHandler, type HttpEvent, type HttpHandlerOptions, type HttpResult } from './http-stack';
 import { headerValue } from './json-body';
 
@@ -17,10 +17,7 @@ import { headerValue } from './json-body';
  * Allowed calls are audited by their use case (functions/core/staff), which knows the subject hash.
  */
 
-export type StaffAuthDependencies = Pick<
-  PortalDependencies,
-  'staffTokens' | 'audit' | 'clock' | 'config' | 'originGuard'
->;
+export type { StaffAuthDependencies };
 
 const callsByEvent = new WeakMap<HttpEvent, StaffCallAudit>();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
 import { closeServer, listenOrExplain } from './emulator-listen';
 import { renderSmsInbox } from './sms-inbox-page';
 
@@ -147,12 +147,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, error
 
 /** The real SDK client pointed at the emulator: dummy credentials (it only checks a signature is there). */
 export function createEmulatorSmsClient(endpoint: string): PinpointSMSVoiceV2Client {
-  return new PinpointSMSVoiceV2Client({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    ...SDK_CLIENT_SETTINGS,
-  });
+  return sdkClient(PinpointSMSVoiceV2Client, emulatorConnection(endpoint));
 }
 
 export async function readSmsStore(endpoint: string): Promise<StoredSms[]> {

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { MiddyfiedHandler } from '@middy/core';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../contract/observability';
 import type { AppLogger } from '../core/ports';
 
 /*
@@ -11,8 +12,7 @@ import type { AppLogger } from '../core/ports';
  * or an IP (DESIGN §2.6). So the logger is never asked to log the event, and metric names are fixed strings.
  */
 
-export const SERVICE_NAME = 'breach-portal';
-export const METRICS_NAMESPACE = 'BreachPortal';
+export { METRICS_NAMESPACE, SERVICE_NAME };
 
 /** What handlers and the sender need of a metrics sink: counts under fixed names, nothing else. */
 export interface CountMetrics {
