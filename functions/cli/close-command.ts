@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import type { CliCommand } from './cli-command';
 import { ClosePlanError, type CloseTemplate, renderClosePlan } from './close-plan';
-import type { CliCommand } from './main';
 
 /*
  * `portal close`: the close-down at the closing date (docs/deploy.md §10). Reads the synthesized template of the

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { writeSyntheticBreach } from '../import/synthetic-breach';
-import type { CliCommand } from './main';
+import type { CliCommand } from './cli-command';
 
 const USAGE = 'Usage: portal generate --count N --out breach.csv [--seed S]';
 

@@ -13,8 +13,8 @@ import { ImportError } from '../import/import-errors';
 import { createLineProgress, createTerminalProgress, formatSummary } from '../import/import-progress';
 import { type ImportSink, runImport } from '../import/run-import';
 import { LocalPepperError, loadOrCreateLocalPepper } from '../local/local-pepper';
+import type { CliCommand } from './cli-command';
 import { openImportCheckpoint, openImportTable } from './import-table-target';
-import type { CliCommand } from './main';
 
 /*
  * `portal import`: the operator's one tool that reads the raw breach file (DESIGN §2.3: hashing happens here, before

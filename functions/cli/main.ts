@@ -1,14 +1,11 @@
+import type { CliCommand, CliIo } from './cli-command';
+
 /*
  * `portal <command>`: the operator CLI (DESIGN §7). Each command lives in its own file and is loaded only when
  * asked for, so `portal normalize` does not pay for the import tool's dependencies.
  */
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+export type { CliCommand, CliIo };
 
 interface CommandEntry {
   summary: string;

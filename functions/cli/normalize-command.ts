@@ -2,7 +2,7 @@ import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
 import { isIdentifierType } from '../core/fields';
 import { normaliseIdentifier } from '../core/identifiers';
-import type { CliCommand } from './main';
+import type { CliCommand } from './cli-command';
 
 export const normalizeCommand: CliCommand = async (args, io) => {
   const [type, value, ...extra] = args;

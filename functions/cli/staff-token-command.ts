@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { StaffRole } from '../core/ports';
 import { STAFF_GROUPS } from '../core/staff/staff-roles';
 import { loadOrCreateLocalStaffIssuer } from '../local/staff-issuer';
-import type { CliCommand } from './main';
+import type { CliCommand } from './cli-command';
 
 /*
  * `portal staff-token --user U --role R [--minutes M]`: prints a bearer token of the local staff issuer (the key in

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from './main';
+import type { CliCommand } from './cli-command';
 import { checkS3Prefix, type ManifestFileEntry } from './s3-prefix-check';
 
 /*

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
 import { closeServer, listenOrExplain } from './emulator-listen';
-import { renderSmsInbox } from './sms-inbox-page';
+import { renderSmsInbox, type StoredSms } from './sms-inbox-page';
 
 /*
  * A STAND-IN, not AWS: the SMS outbox emulator. No emulator of AWS End User Messaging SMS exists, so this small
@@ -21,16 +21,7 @@ const TARGET_PREFIX = 'PinpointSMSVoiceV2.';
 const MAX_BODY_CHARACTERS = 1600;
 const MAX_REQUEST_BYTES = 64 * 1024;
 
-/** One sent text as GET /store returns it. */
-export interface StoredSms {
-  messageId: string;
-  destinationPhoneNumber: string;
-  originationIdentity?: string;
-  messageBody: string;
-  messageType?: string;
-  configurationSetName?: string;
-  at: number;
-}
+export type { StoredSms };
 
 export interface SmsEmulatorOptions {
   /** 0 picks a free port. Default 8006. */
