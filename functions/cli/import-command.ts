@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localTableNames } from '../../contract/tables';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
 import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
 import type { Pepper } from '../core/identifier-hash';
@@ -13,6 +12,7 @@ import { ImportError } from '../import/import-errors';
 import { createLineProgress, createTerminalProgress, formatSummary } from '../import/import-progress';
 import { type ImportSink, runImport } from '../import/run-import';
 import { LocalPepperError, loadOrCreateLocalPepper } from '../local/local-pepper';
+import { sdkClient } from '../wiring/sdk-client';
 import type { CliCommand } from './cli-command';
 import { openImportCheckpoint, openImportTable } from './import-table-target';
 
@@ -77,7 +77,7 @@ function pepperFromText(text: string, source: string): Pepper {
  */
 async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
+  const client = sdkClient(SecretsManagerClient);
   try {
     const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId })).catch((error: unknown) => {
       const name = (error as { name?: string }).name ?? 'Error';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { BULK_CLIENT_SETTINGS, emulatorConnection, sdkClient } from '../wiring/sdk-client';
 import type { CliCommand } from './cli-command';
 import { checkS3Prefix, type ManifestFileEntry } from './s3-prefix-check';
 
@@ -70,14 +71,12 @@ export const verifyCommand: CliCommand = async (args, io) => {
   }
   const table = values.table as string;
   const { DynamoDBClient, GetItemCommand, ScanCommand } = await import('@aws-sdk/client-dynamodb');
-  const client = new DynamoDBClient(
+  const client = sdkClient(
+    DynamoDBClient,
     values.target === 'local'
-      ? {
-          endpoint: values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`,
-          region: 'eu-west-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
+      ? emulatorConnection(values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`)
       : {},
+    BULK_CLIENT_SETTINGS,
   );
   try {
     const sample = manifest.sample ?? [];
