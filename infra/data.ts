@@ -56,7 +56,7 @@ export class PortalData extends Construct {
     this.tables = Object.fromEntries(entries) as Record<TableKey, Table>;
   }
 
-  /** The physical table names, in the shape functions/production.ts reads. */
+  /** The physical table names, in the shape functions/wiring reads. */
   get tableNames(): TableNames {
     return Object.fromEntries(Object.entries(this.tables).map(([key, table]) => [key, table.tableName])) as TableNames;
   }

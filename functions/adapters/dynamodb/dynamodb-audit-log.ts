@@ -9,7 +9,7 @@ import { queryItems } from './query-items';
 
 /*
  * Append-only audit log: PutItem refuses an existing key, and this adapter has no update or delete. The IAM grant
- * for handlers is PutItem only ('append' in infra/routes.ts), so the guarantee holds outside this code too.
+ * for handlers is PutItem only ('append' in contract/routes.ts), so the guarantee holds outside this code too.
  */
 
 const OPTIONAL_TEXT = ['reason', 'ticket', 'subjectHash', 'detail'] as const;

@@ -8,7 +8,7 @@ import { type BatchWriteRetryOptions, DynamoDbExposureStore } from './dynamodb-e
 import { DynamoDbTokenStore } from './dynamodb-token-store';
 
 export interface DynamoDbStoresOptions {
-  /** Built once per process (production.ts, the local stack, tests) and shared by every store. */
+  /** Built once per process (functions/wiring, the local stack, tests) and shared by every store. */
   client: Pick<DynamoDBDocumentClient, 'send'>;
   tableNames: TableNames;
   clock?: Clock;
