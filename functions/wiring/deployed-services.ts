@@ -108,43 +108,41 @@ export async function deployedHttpBase() {
   };
 }
 
+/** The document client and a store's module, loaded in parallel: each store class is loaded only where it is used. */
+function withDocumentClient<TModule>(store: Promise<TModule>) {
+  return Promise.all([dynamoDocumentClient(), store]);
+}
+
 export async function exposureStore() {
-  const [client, { DynamoDbExposureStore }] = await Promise.all([
-    dynamoDocumentClient(),
+  const [client, { DynamoDbExposureStore }] = await withDocumentClient(
     import('../adapters/dynamodb/dynamodb-exposure-store'),
-  ]);
+  );
   return new DynamoDbExposureStore(client, tableName('exposures'));
 }
 
 export async function tokenStore() {
-  const [client, { DynamoDbTokenStore }] = await Promise.all([
-    dynamoDocumentClient(),
+  const [client, { DynamoDbTokenStore }] = await withDocumentClient(
     import('../adapters/dynamodb/dynamodb-token-store'),
-  ]);
+  );
   return new DynamoDbTokenStore(client, tableName('tokens'), systemClock);
 }
 
 export async function counterStore() {
-  const [client, { DynamoDbCounterStore }] = await Promise.all([
-    dynamoDocumentClient(),
+  const [client, { DynamoDbCounterStore }] = await withDocumentClient(
     import('../adapters/dynamodb/dynamodb-counter-store'),
-  ]);
+  );
   return new DynamoDbCounterStore(client, tableName('counters'), systemClock);
 }
 
 export async function assistRequestStore() {
-  const [client, { DynamoDbAssistRequestStore }] = await Promise.all([
-    dynamoDocumentClient(),
+  const [client, { DynamoDbAssistRequestStore }] = await withDocumentClient(
     import('../adapters/dynamodb/dynamodb-assist-request-store'),
-  ]);
+  );
   return new DynamoDbAssistRequestStore(client, tableName('assistRequests'), systemClock);
 }
 
 export async function auditLog() {
-  const [client, { DynamoDbAuditLog }] = await Promise.all([
-    dynamoDocumentClient(),
-    import('../adapters/dynamodb/dynamodb-audit-log'),
-  ]);
+  const [client, { DynamoDbAuditLog }] = await withDocumentClient(import('../adapters/dynamodb/dynamodb-audit-log'));
   return new DynamoDbAuditLog(client, tableName('audit'), systemClock);
 }
 

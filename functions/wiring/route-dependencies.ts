@@ -35,15 +35,20 @@ import { sdkClient } from './sdk-client';
  * drops the others and their dynamic imports from its bundle.
  */
 
-export async function checkDependencies(): Promise<CreateCheckDependencies> {
-  const [base, exposures, tokens, counters, emailQueue] = await Promise.all([
-    deployedHttpBase(),
+/** What a check needs beyond the base, for the public check and the agent's check on a caller's behalf alike. */
+async function checkAdapters() {
+  const [exposures, tokens, counters, emailQueue] = await Promise.all([
     exposureStore(),
     tokenStore(),
     counterStore(),
     sqsEmailQueue(),
   ]);
-  return { ...base, pepper: secretsManagerPepper, exposures, tokens, counters, emailQueue };
+  return { pepper: secretsManagerPepper, exposures, tokens, counters, emailQueue };
+}
+
+export async function checkDependencies(): Promise<CreateCheckDependencies> {
+  const [base, adapters] = await Promise.all([deployedHttpBase(), checkAdapters()]);
+  return { ...base, ...adapters };
 }
 
 export async function redeemResultDependencies(): Promise<RedeemResultDependencies> {
@@ -117,14 +122,8 @@ export async function staffLookupDependencies(): Promise<StaffLookupHandlerDepen
 }
 
 export async function staffConfirmationDependencies(): Promise<StaffConfirmationHandlerDependencies> {
-  const [base, exposures, counters, tokens, emailQueue] = await Promise.all([
-    staffBase(),
-    exposureStore(),
-    counterStore(),
-    tokenStore(),
-    sqsEmailQueue(),
-  ]);
-  return { ...base, pepper: secretsManagerPepper, exposures, counters, tokens, emailQueue };
+  const [base, adapters] = await Promise.all([staffBase(), checkAdapters()]);
+  return { ...base, ...adapters };
 }
 
 export async function staffListAssistRequestsDependencies(): Promise<StaffListAssistRequestsHandlerDependencies> {
