@@ -26,4 +26,6 @@ export const ENV = {
    * read the shipped demo config (functions/config/load-breach-config.ts).
    */
   breachConfig: 'BREACH_CONFIG',
+  /** Powertools' own variable; the portal's logger reads it too, to allow DEBUG (infra/app-function.ts sets INFO). */
+  powertoolsLogLevel: 'POWERTOOLS_LOG_LEVEL',
 } as const;

@@ -90,7 +90,7 @@ export class AppFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        [ENV.powertoolsLogLevel]: 'INFO',
         [ENV.breachConfig]: `${LAMBDA_TASK_ROOT}/${BUNDLED_CONFIG_FILE}`,
         // Stack traces point into the TypeScript sources (the .map ships next to the bundle).
         NODE_OPTIONS: '--enable-source-maps',

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { MiddyfiedHandler } from '@middy/core';
+import { ENV } from '../../contract/lambda-environment';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../contract/observability';
 import type { AppLogger } from '../core/ports';
 
@@ -24,7 +25,7 @@ export const noMetrics: CountMetrics = { count: () => {} };
 export function createServiceLogger(): Logger {
   return new Logger({
     serviceName: SERVICE_NAME,
-    logLevel: process.env.POWERTOOLS_LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'INFO',
+    logLevel: process.env[ENV.powertoolsLogLevel] === 'DEBUG' ? 'DEBUG' : 'INFO',
   });
 }
 
