@@ -3,13 +3,13 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { EMAIL_SENDER, ROUTES } from '../contract/routes';
 import {
   BUNDLED_CONFIG_FILE,
   ESBUILD_TARGET,
   ESM_REQUIRE_BANNER,
   EXTERNAL_MODULES,
 } from '../infra/app-function';
-import { EMAIL_SENDER, ROUTES } from '../infra/routes';
 
 /*
  * `npm run bench:bundles` — each Lambda bundled exactly as the CDK's NodejsFunction does (esbuild, the options

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import breachJson from '../config/breach.json';
+import { localTableNames } from '../contract/tables';
 import { createDynamoDbStores } from '../functions/adapters/dynamodb/dynamodb-stores';
-import { localTableNames } from '../functions/adapters/dynamodb/table-definitions';
 import { InProcessEmailQueue } from '../functions/adapters/queue/in-process-email-queue';
 import { parseBreachConfig } from '../functions/core/breach-config';
 import { countDailyMetric } from '../functions/core/check/daily-metrics';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { BatchWriteItemCommand, CreateTableCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { TABLE_DEFINITIONS } from '../functions/adapters/dynamodb/table-definitions';
+import { TABLE_DEFINITIONS } from '../contract/tables';
 import type { Field } from '../functions/core/fields';
 import type { ExposureRecord } from '../functions/core/ports';
 import { BATCH_WRITE_ITEMS, exposurePutRequest, TableWriter } from '../functions/import/table-writer';

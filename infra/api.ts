@@ -6,9 +6,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ROUTES, type RouteDefinition } from '../contract/routes';
 import { AppFunction } from './app-function';
 import { type GrantableResources, grantRouteAccess } from './route-grants';
-import { ROUTES, type RouteDefinition } from './routes';
 
 /*
  * The api concern: an HTTP API with one Lambda per row of ROUTES. Staff routes are guarded twice — API Gateway's

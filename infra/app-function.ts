@@ -4,6 +4,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ENV } from '../contract/lambda-environment';
 
 /*
  * One place for every Lambda's defaults (STYLE example 5): Node 24 on arm64, bundled locally by esbuild (no
@@ -12,7 +13,7 @@ import { Construct } from 'constructs';
  * environment and grants — nothing else differs between functions.
  */
 
-/** Where the breach config lands inside every bundle; functions/production.ts reads it through BREACH_CONFIG. */
+/** Where the breach config lands inside every bundle; functions/wiring reads it through BREACH_CONFIG. */
 export const BUNDLED_CONFIG_FILE = 'breach.json';
 export const LAMBDA_TASK_ROOT = '/var/task';
 
@@ -89,8 +90,8 @@ export class AppFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        BREACH_CONFIG: `${LAMBDA_TASK_ROOT}/${BUNDLED_CONFIG_FILE}`,
+        [ENV.powertoolsLogLevel]: 'INFO',
+        [ENV.breachConfig]: `${LAMBDA_TASK_ROOT}/${BUNDLED_CONFIG_FILE}`,
         // Stack traces point into the TypeScript sources (the .map ships next to the bundle).
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,

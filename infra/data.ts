@@ -10,12 +10,7 @@ import {
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import {
-  TABLE_DEFINITIONS,
-  type TableDefinition,
-  type TableKey,
-  type TableNames,
-} from '../functions/adapters/dynamodb/table-definitions';
+import { TABLE_DEFINITIONS, type TableDefinition, type TableKey, type TableNames } from '../contract/tables';
 import type { S3ImportSource } from './portal-settings';
 
 /*
@@ -61,7 +56,7 @@ export class PortalData extends Construct {
     this.tables = Object.fromEntries(entries) as Record<TableKey, Table>;
   }
 
-  /** The physical table names, in the shape functions/production.ts reads. */
+  /** The physical table names, in the shape functions/wiring reads. */
   get tableNames(): TableNames {
     return Object.fromEntries(Object.entries(this.tables).map(([key, table]) => [key, table.tableName])) as TableNames;
   }

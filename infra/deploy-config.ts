@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { TABLE_DEFINITIONS } from '../functions/adapters/dynamodb/table-definitions';
+import { TABLE_DEFINITIONS } from '../contract/tables';
 import type { S3ImportSource } from './portal-settings';
 
 /*

@@ -17,6 +17,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENV } from '../contract/lambda-environment';
 import { AppFunction } from './app-function';
 
 /*
@@ -139,7 +140,7 @@ export class PortalEmail extends Construct {
       projectRoot: props.projectRoot,
       environment: {
         ...props.environment,
-        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+        [ENV.sesConfigurationSet]: this.configurationSet.configurationSetName,
       },
       timeout: Duration.seconds(15),
     });

@@ -4,8 +4,8 @@ import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { type IKey, ViaServicePrincipal } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import type { TableKey } from '../functions/adapters/dynamodb/table-definitions';
-import type { RouteDefinition, TableCall } from './routes';
+import type { RouteDefinition, TableCall } from '../contract/routes';
+import type { TableKey } from '../contract/tables';
 
 /*
  * Turns a route's `grants` (pure data in routes.ts) into IAM that names exactly the calls the function makes, on

@@ -23,8 +23,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { ORIGIN_VERIFY_HEADER } from '../functions/http/origin-guard';
-import { VIEWER_IP_HEADER } from '../functions/http/viewer-ip';
+import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from '../contract/headers';
 import { sitePageFunctionCodeFor } from './site-page-function';
 
 /*

@@ -5,8 +5,8 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnConfigurationSet, CfnProtectConfiguration, CfnSenderId } from 'aws-cdk-lib/aws-smsvoice';
 import { Construct } from 'constructs';
 import { getCountries } from 'libphonenumber-js';
+import { ENV } from '../contract/lambda-environment';
 import type { SmsConfig } from '../functions/core/sms/sms-config';
-import { ENV } from './lambda-environment';
 import type { PortalObservability } from './observability';
 
 /*

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import type { TableNames } from '../../functions/adapters/dynamodb/table-definitions';
+import type { TableNames } from '../../contract/tables';
 
 /*
  * The abuse limits (DESIGN §5: per address per day, per IP per minute, per staff member per hour, assist requests

@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
-import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
+import { localTableNames } from '../../contract/tables';
 import { table } from '../stack/latency-summary';
-import { type ControlProof, proveAbuseControlsOverHttp, proveHandlerControls } from './abuse-controls';
 import { startLocalStackProcess } from '../stack/local-stack-process';
+import { type ControlProof, proveAbuseControlsOverHttp, proveHandlerControls } from './abuse-controls';
 import {
   type AbuseLimits,
   HASHED_RATE_KEY,

@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localTableNames } from '../../contract/tables';
 import { createDynamoDbStores } from '../../functions/adapters/dynamodb/dynamodb-stores';
-import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
 import { DEFAULT_BREACH_CONFIG_PATH, loadBreachConfig } from '../../functions/config/load-breach-config';
 import { FIELDS } from '../../functions/core/fields';
 import { exposureRecordsFor } from '../../functions/local/demo-data';

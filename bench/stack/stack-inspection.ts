@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { localTableNames, type TableNames } from '../../functions/adapters/dynamodb/table-definitions';
+import { localTableNames, type TableNames } from '../../contract/tables';
 import type { StoredEmail } from '../../functions/local/ses-emulator';
 
 /*

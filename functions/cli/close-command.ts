@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import type { CliIo } from './cli-command';
 import { UsageError } from './cli-errors';
 import { ClosePlanError, type CloseTemplate, renderClosePlan } from './close-plan';
-import type { CliIo } from './main';
 
 /*
  * `portal close`: the close-down at the closing date (docs/deploy.md §10). Reads the synthesized template of the

@@ -1,6 +1,6 @@
 import { writeSyntheticBreach } from '../import/synthetic-breach';
+import type { CliIo } from './cli-command';
 import { CliFailure } from './cli-errors';
-import type { CliIo } from './main';
 
 /** Options of `portal generate` (program.ts checks that count is a whole number ≥ 0 and seed a whole number). */
 export interface GenerateCommandOptions {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { localTableNames } from '../adapters/dynamodb/table-definitions';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { localTableNames } from '../../contract/tables';
 import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
 import type { Pepper } from '../core/identifier-hash';
@@ -12,11 +11,12 @@ import { ImportError } from '../import/import-errors';
 import { createLineProgress, createTerminalProgress } from '../import/import-progress';
 import { type ImportSink, runImport } from '../import/run-import';
 import { LocalPepperError, loadOrCreateLocalPepper } from '../local/local-pepper';
+import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
+import type { CliIo } from './cli-command';
 import { UsageError } from './cli-errors';
 import { reportImport } from './import-report';
 import { openImportCheckpoint, openImportTable } from './import-table-target';
 import { localDynamoEndpoint, noEmulatorHint } from './local-dynamo';
-import type { CliIo } from './main';
 
 /*
  * `portal import`: the operator's one tool that reads the raw breach file (DESIGN §2.3: hashing happens here, before
@@ -86,7 +86,7 @@ function pepperFromText(text: string, source: string): Pepper {
  */
 async function pepperFromSecretsManager(secretId: string): Promise<Pepper> {
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient(SDK_CLIENT_SETTINGS);
+  const client = sdkClient(SecretsManagerClient);
   try {
     const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId })).catch((error: unknown) => {
       const name = (error as { name?: string }).name ?? 'Error';
@@ -145,14 +145,8 @@ export async function importCommand(values: ImportCommandOptions, io: CliIo): Pr
       pepper = await loadOrCreateLocalPepper(resolve(process.env.LOCAL_DIR || '.local')).catch((error: unknown) => {
         throw error instanceof LocalPepperError ? new ImportError('bad_pepper', error.message) : error;
       });
-      // The emulator checks no credentials; fixed dummy ones keep the SDK from looking for real ones.
-      const emulator = {
-        endpoint: localEndpoint,
-        region: 'eu-west-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      };
       tableName = values.table ?? localTableNames().exposures;
-      const table = await openImportTable(emulator, tableName, concurrency);
+      const table = await openImportTable(emulatorConnection(localEndpoint), tableName, concurrency);
       clients.push(table);
       sink = { kind: 'store', store: table.store, writer: table.writer, mergeExisting: values.mergeExisting };
     }

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatSummary } from '../import/import-progress';
 import type { ImportSummary } from '../import/run-import';
-import type { CliIo } from './main';
+import type { CliIo } from './cli-command';
 
 /*
  * What `portal import` leaves behind once the rows are in: for the table targets the manifest `portal verify` checks

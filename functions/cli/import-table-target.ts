@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
-import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { ExposureStore } from '../core/ports';
 import { type CheckpointIdentity, ImportCheckpoint, pepperFingerprint } from '../import/import-checkpoint';
 import { ImportError } from '../import/import-errors';
 import type { RecordWriter } from '../import/run-import';
+import { BULK_CLIENT_SETTINGS, type ClientConnection, sdkClient } from '../wiring/sdk-client';
 
 /*
  * The `local` and `aws` targets of `portal import`: one DynamoDB client, checked against the exposures key schema
@@ -19,21 +19,17 @@ export interface ImportTable {
 }
 
 export async function openImportTable(
-  config: DynamoDBClientConfig,
+  connection: ClientConnection,
   tableName: string,
   concurrency: number,
 ): Promise<ImportTable> {
   const { DescribeTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
   const { DynamoDbExposureStore } = await import('../adapters/dynamodb/dynamodb-exposure-store');
-  const { TABLE_DEFINITIONS } = await import('../adapters/dynamodb/table-definitions');
+  const { TABLE_DEFINITIONS } = await import('../../contract/tables');
   const { TableWriter, toImportError } = await import('../import/table-writer');
   // A stalled connection must not hang the import; the table writer retries what times out, with backoff.
-  const client = new DynamoDBClient({
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
-    ...config,
-  });
+  const client = sdkClient(DynamoDBClient, connection, BULK_CLIENT_SETTINGS);
   try {
     let keySchema: { AttributeName?: string; KeyType?: string }[];
     try {

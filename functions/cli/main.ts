@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { PortalError } from '../core/errors';
+import type { CliIo } from './cli-command';
 import { CliFailure, UsageError } from './cli-errors';
 import { buildProgram } from './program';
 
@@ -13,10 +14,7 @@ import { buildProgram } from './program';
  *      command at all (the help goes to stderr)
  */
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { CliIo };
 
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;

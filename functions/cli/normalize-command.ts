@@ -2,8 +2,8 @@ import { loadBreachConfig } from '../config/load-breach-config';
 import { PortalError } from '../core/errors';
 import { type IdentifierType, isIdentifierType } from '../core/fields';
 import { normaliseIdentifier } from '../core/identifiers';
+import type { CliIo } from './cli-command';
 import { UsageError } from './cli-errors';
-import type { CliIo } from './main';
 
 /** `portal normalize <type> <value>`: the normalised form the portal hashes, or exit 1 with why it is not valid. */
 export async function normalizeCommand(args: { type: string; value: string }, io: CliIo): Promise<number> {

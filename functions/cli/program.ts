@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { IDENTIFIER_TYPES } from '../core/fields';
 import { STAFF_GROUPS } from '../core/staff/staff-roles';
+import type { CliIo } from './cli-command';
 import type { CloseCommandOptions } from './close-command';
 import type { GenerateCommandOptions } from './generate-command';
 import type { ImportCommandOptions } from './import-command';
-import type { CliIo } from './main';
 import type { StaffTokenCommandOptions } from './staff-token-command';
 import type { VerifyCommandOptions } from './verify-command';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { StaffRole } from '../core/ports';
 import { loadOrCreateLocalStaffIssuer } from '../local/staff-issuer';
+import type { CliIo } from './cli-command';
 import { UsageError } from './cli-errors';
-import type { CliIo } from './main';
 
 /*
  * `portal staff-token --user U --role R [--minutes M]`: prints a bearer token of the local staff issuer (the key in

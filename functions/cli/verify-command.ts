@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { BULK_CLIENT_SETTINGS, emulatorConnection, sdkClient } from '../wiring/sdk-client';
+import type { CliIo } from './cli-command';
 import { UsageError } from './cli-errors';
 import { localDynamoEndpoint, noEmulatorHint } from './local-dynamo';
-import type { CliIo } from './main';
 import { checkS3Prefix, type ManifestFileEntry } from './s3-prefix-check';
 
 /*
@@ -66,14 +67,10 @@ export async function verifyCommand(values: VerifyCommandOptions, io: CliIo): Pr
   }
   const table = values.table as string;
   const { DynamoDBClient, GetItemCommand, ScanCommand } = await import('@aws-sdk/client-dynamodb');
-  const client = new DynamoDBClient(
-    values.target === 'local'
-      ? {
-          endpoint: values.endpoint ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`,
-          region: 'eu-west-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {},
+  const client = sdkClient(
+    DynamoDBClient,
+    values.target === 'local' ? emulatorConnection(localDynamoEndpoint(values.endpoint)) : {},
+    BULK_CLIENT_SETTINGS,
   );
   try {
     const sample = manifest.sample ?? [];

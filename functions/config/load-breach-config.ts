@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { ENV } from '../../contract/lambda-environment';
 import { type BreachConfig, parseBreachConfig } from '../core/breach-config';
 import { InvalidConfigError } from '../core/errors';
 
@@ -8,12 +9,13 @@ export const DEFAULT_BREACH_CONFIG_PATH = fileURLToPath(new URL('../../config/br
 
 /** The breach config in force: $BREACH_CONFIG when set, else the shipped demo config. */
 export function breachConfigPathFromEnv(): string {
-  return process.env.BREACH_CONFIG || DEFAULT_BREACH_CONFIG_PATH;
+  return process.env[ENV.breachConfig] || DEFAULT_BREACH_CONFIG_PATH;
 }
 
 /**
  * Reads and validates the breach configuration: `path`, else $BREACH_CONFIG, else the shipped demo config.
- * Used by the CLI, the local stack and the CDK app; deployed Lambdas get the validated config bundled.
+ * The one loading path: the CLI, the local stack and the deployed Lambdas (functions/wiring/deployed-services.ts,
+ * which read the copy the CDK app validated and bundled) all read the file through here.
  */
 export async function loadBreachConfig(path = breachConfigPathFromEnv()): Promise<BreachConfig> {
   let text: string;

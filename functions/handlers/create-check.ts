@@ -1,21 +1,16 @@
 import { checkRequestSchema, mapCheckValidationError } from '../core/check/api-schemas';
 import { requestCheck } from '../core/check/request-check';
 import { requestPhoneCheck } from '../core/sms/request-phone-check';
-import type { PortalDependencies } from '../dependencies';
+import type { CreateCheckDependencies } from '../dependencies';
 import { createHttpHandler } from '../http/http-stack';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionCheckDependencies, productionObservability } from '../production';
+import { deployed } from '../wiring/deployed';
+import { checkDependencies } from '../wiring/route-dependencies';
 
 /*
  * POST /api/v1/checks (`email` or `phone`, DESIGN §9) → 202 {"status":"accepted"} for every valid request, hit or
  * miss (DESIGN §2.4): the body is a constant and the headers come from the shared stack, so nothing in the answer
  * depends on the lookup.
  */
-
-export type CreateCheckDependencies = Pick<
-  PortalDependencies,
-  'originGuard' | 'config' | 'pepper' | 'exposures' | 'tokens' | 'counters' | 'emailQueue' | 'clock' | 'logger'
->;
 
 export const CHECK_ACCEPTED = { status: 'accepted' } as const;
 
@@ -34,7 +29,4 @@ export function createCheckHandler(deps: CreateCheckDependencies) {
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(createCheckHandler(await productionCheckDependencies()), logger, metrics, 'CreateCheck');
-});
+export const { handler, create } = deployed('CreateCheck', createCheckHandler, checkDependencies);

@@ -1,20 +1,15 @@
 import { resultRequestSchema } from '../core/check/api-schemas';
 import { redeemResult } from '../core/check/redeem-result';
-import type { PortalDependencies } from '../dependencies';
+import type { RedeemResultDependencies } from '../dependencies';
 import { createHttpHandler } from '../http/http-stack';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability, productionRedeemResultDependencies } from '../production';
+import { deployed } from '../wiring/deployed';
+import { redeemResultDependencies } from '../wiring/route-dependencies';
 
 /*
  * POST /api/v1/results {"token"} → 200 with the result; 404 token_unknown, 410 token_expired | token_used;
  * 429 rate_limited past config.limits.resultsPerIpPerMinute.
  * A POST (not a GET on the link) so that mail scanners prefetching links cannot burn a token.
  */
-
-export type RedeemResultDependencies = Pick<
-  PortalDependencies,
-  'originGuard' | 'config' | 'pepper' | 'exposures' | 'tokens' | 'counters' | 'clock' | 'logger'
->;
 
 export function createRedeemResultHandler(deps: RedeemResultDependencies) {
   return createHttpHandler({
@@ -25,12 +20,4 @@ export function createRedeemResultHandler(deps: RedeemResultDependencies) {
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createRedeemResultHandler(await productionRedeemResultDependencies()),
-    logger,
-    metrics,
-    'RedeemResult',
-  );
-});
+export const { handler, create } = deployed('RedeemResult', createRedeemResultHandler, redeemResultDependencies);

@@ -2,10 +2,11 @@ import middy from '@middy/core';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { isOutgoingJobExpired } from '../core/check/deliver-email-job';
 import { deliverOutgoingJob, parseOutgoingJob } from '../core/check/deliver-outgoing-job';
-import { type Clock, type OutgoingJob, systemClock } from '../core/ports';
-import type { PortalDependencies } from '../dependencies';
-import { type CountMetrics, noMetrics, withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability, productionSendEmailDependencies } from '../production';
+import { type OutgoingJob, systemClock } from '../core/ports';
+import type { SendEmailDependencies } from '../dependencies';
+import { noMetrics } from '../observability/powertools';
+import { deployed } from '../wiring/deployed';
+import { sendEmailDependencies } from '../wiring/route-dependencies';
 
 /*
  * The email sender, which also sends the texts of phone checks (one queue, core/check/deliver-outgoing-job.ts): an
@@ -16,15 +17,6 @@ import { lazyHandler, productionObservability, productionSendEmailDependencies }
  * Records are sent one after another: with the event source's maximum concurrency this keeps the function within the
  * SES send rate.
  */
-
-export type SendEmailDependencies = Pick<
-  PortalDependencies,
-  'config' | 'origin' | 'mailer' | 'smsSender' | 'logger'
-> & {
-  metrics?: CountMetrics;
-  /** Decides whether a job outlived its token; the system clock when omitted. */
-  clock?: Clock;
-};
 
 export function createSendEmailHandler(deps: SendEmailDependencies) {
   const metrics = deps.metrics ?? noMetrics;
@@ -66,12 +58,4 @@ function sentMetricOf(job: OutgoingJob): string {
   return job.kind === 'affected' ? 'EmailSentAffected' : 'EmailSentNotFound';
 }
 
-export const handler = lazyHandler<SQSEvent, SQSBatchResponse>(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createSendEmailHandler(await productionSendEmailDependencies()),
-    logger,
-    metrics,
-    'SendEmail',
-  );
-});
+export const { handler, create } = deployed('SendEmail', createSendEmailHandler, sendEmailDependencies);

@@ -1,14 +1,11 @@
 import { readAuditLog } from '../core/staff/audit-report';
 import { auditQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
-import type { PortalDependencies } from '../dependencies';
-import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability } from '../production';
-import { productionStaffAuditDependencies } from '../production-staff';
+import type { StaffAuditHandlerDependencies } from '../dependencies';
+import { createStaffHttpHandler } from '../http/staff-auth';
+import { deployed } from '../wiring/deployed';
+import { staffAuditDependencies } from '../wiring/route-dependencies';
 
 /* GET /api/v1/staff/audit?from&to&staff&limit (supervisors) → {from, to, rows, truncated}. */
-
-export type StaffAuditHandlerDependencies = StaffAuthDependencies & Pick<PortalDependencies, 'logger'>;
 
 export function createStaffAuditHandler(deps: StaffAuditHandlerDependencies) {
   return createStaffHttpHandler(deps, 'read_audit', {
@@ -21,12 +18,4 @@ export function createStaffAuditHandler(deps: StaffAuditHandlerDependencies) {
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createStaffAuditHandler(await productionStaffAuditDependencies()),
-    logger,
-    metrics,
-    'StaffAudit',
-  );
-});
+export const { handler, create } = deployed('StaffAudit', createStaffAuditHandler, staffAuditDependencies);

@@ -1,19 +1,15 @@
 import { resendConfirmation } from '../core/staff/resend-confirmation';
 import { mapStaffValidationError, staffConfirmationRequestSchema } from '../core/staff/staff-requests';
-import type { PortalDependencies } from '../dependencies';
+import type { StaffConfirmationHandlerDependencies } from '../dependencies';
 import { consoleLanguageOf } from '../http/console-language';
-import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability } from '../production';
-import { productionStaffConfirmationDependencies } from '../production-staff';
+import { createStaffHttpHandler } from '../http/staff-auth';
+import { deployed } from '../wiring/deployed';
+import { staffConfirmationDependencies } from '../wiring/route-dependencies';
 
 /*
  * POST /api/v1/staff/confirmations → 202 {"status":"accepted"}: the customer gets the website's own confirmation mail.
  * Like the public endpoint, the answer does not say whether the address is in the breach.
  */
-
-export type StaffConfirmationHandlerDependencies = StaffAuthDependencies &
-  Pick<PortalDependencies, 'pepper' | 'exposures' | 'tokens' | 'counters' | 'emailQueue' | 'logger'>;
 
 export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDependencies) {
   return createStaffHttpHandler(deps, 'confirmation', {
@@ -28,12 +24,8 @@ export function createStaffConfirmationHandler(deps: StaffConfirmationHandlerDep
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createStaffConfirmationHandler(await productionStaffConfirmationDependencies()),
-    logger,
-    metrics,
-    'StaffConfirmation',
-  );
-});
+export const { handler, create } = deployed(
+  'StaffConfirmation',
+  createStaffConfirmationHandler,
+  staffConfirmationDependencies,
+);

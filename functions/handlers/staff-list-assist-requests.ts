@@ -1,18 +1,14 @@
 import { listAssistQueue } from '../core/staff/assist-queue';
 import { assistListQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
-import type { PortalDependencies } from '../dependencies';
-import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability } from '../production';
-import { productionStaffListAssistRequestsDependencies } from '../production-staff';
+import type { StaffListAssistRequestsHandlerDependencies } from '../dependencies';
+import { createStaffHttpHandler } from '../http/staff-auth';
+import { deployed } from '../wiring/deployed';
+import { staffListAssistRequestsDependencies } from '../wiring/route-dependencies';
 
 /*
  * GET /api/v1/staff/assist-requests?status=open → {items}: the callback queue, details opened with the SecretBox for
  * staff only. The response is no-store (shared stack); nothing of it is logged.
  */
-
-export type StaffListAssistRequestsHandlerDependencies = StaffAuthDependencies &
-  Pick<PortalDependencies, 'assistRequests' | 'secretBox' | 'counters' | 'logger'>;
 
 export function createStaffListAssistRequestsHandler(deps: StaffListAssistRequestsHandlerDependencies) {
   return createStaffHttpHandler(deps, 'list_assist_requests', {
@@ -25,12 +21,8 @@ export function createStaffListAssistRequestsHandler(deps: StaffListAssistReques
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createStaffListAssistRequestsHandler(await productionStaffListAssistRequestsDependencies()),
-    logger,
-    metrics,
-    'StaffListAssistRequests',
-  );
-});
+export const { handler, create } = deployed(
+  'StaffListAssistRequests',
+  createStaffListAssistRequestsHandler,
+  staffListAssistRequestsDependencies,
+);

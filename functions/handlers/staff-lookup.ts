@@ -1,16 +1,12 @@
 import { lookUpOnBehalf } from '../core/staff/lookup-on-behalf';
 import { mapStaffValidationError, staffLookupRequestSchema } from '../core/staff/staff-requests';
-import type { PortalDependencies } from '../dependencies';
+import type { StaffLookupHandlerDependencies } from '../dependencies';
 import { consoleLanguageOf } from '../http/console-language';
-import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability } from '../production';
-import { productionStaffLookupDependencies } from '../production-staff';
+import { createStaffHttpHandler } from '../http/staff-auth';
+import { deployed } from '../wiring/deployed';
+import { staffLookupDependencies } from '../wiring/route-dependencies';
 
 /* POST /api/v1/staff/lookups → {found, exposed, records, guidance}: field names for one subject, audited. */
-
-export type StaffLookupHandlerDependencies = StaffAuthDependencies &
-  Pick<PortalDependencies, 'pepper' | 'exposures' | 'counters' | 'logger'>;
 
 export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
   return createStaffHttpHandler(deps, 'lookup', {
@@ -25,12 +21,4 @@ export function createStaffLookupHandler(deps: StaffLookupHandlerDependencies) {
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createStaffLookupHandler(await productionStaffLookupDependencies()),
-    logger,
-    metrics,
-    'StaffLookup',
-  );
-});
+export const { handler, create } = deployed('StaffLookup', createStaffLookupHandler, staffLookupDependencies);

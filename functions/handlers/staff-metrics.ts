@@ -1,14 +1,11 @@
 import { readDailyMetrics } from '../core/staff/metrics-report';
 import { metricsQuerySchema, parseStaffQuery } from '../core/staff/staff-requests';
-import type { PortalDependencies } from '../dependencies';
-import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability } from '../production';
-import { productionStaffMetricsDependencies } from '../production-staff';
+import type { StaffMetricsHandlerDependencies } from '../dependencies';
+import { createStaffHttpHandler } from '../http/staff-auth';
+import { deployed } from '../wiring/deployed';
+import { staffMetricsDependencies } from '../wiring/route-dependencies';
 
 /* GET /api/v1/staff/metrics?days=N (supervisors, N ≤ 90) → {days: [{day, checks, hits, …}]}, oldest first. */
-
-export type StaffMetricsHandlerDependencies = StaffAuthDependencies & Pick<PortalDependencies, 'counters' | 'logger'>;
 
 export function createStaffMetricsHandler(deps: StaffMetricsHandlerDependencies) {
   return createStaffHttpHandler(deps, 'read_metrics', {
@@ -21,12 +18,4 @@ export function createStaffMetricsHandler(deps: StaffMetricsHandlerDependencies)
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createStaffMetricsHandler(await productionStaffMetricsDependencies()),
-    logger,
-    metrics,
-    'StaffMetrics',
-  );
-});
+export const { handler, create } = deployed('StaffMetrics', createStaffMetricsHandler, staffMetricsDependencies);

@@ -1,17 +1,13 @@
 import { InvalidInputError } from '../core/errors';
 import { updateAssistRequest } from '../core/staff/assist-queue';
 import { assistRequestUpdateSchema } from '../core/staff/staff-requests';
-import type { PortalDependencies } from '../dependencies';
+import type { StaffUpdateAssistRequestHandlerDependencies } from '../dependencies';
 import { consoleLanguageOf } from '../http/console-language';
-import { createStaffHttpHandler, type StaffAuthDependencies } from '../http/staff-auth';
-import { withObservability } from '../observability/powertools';
-import { lazyHandler, productionObservability } from '../production';
-import { productionStaffUpdateAssistRequestDependencies } from '../production-staff';
+import { createStaffHttpHandler } from '../http/staff-auth';
+import { deployed } from '../wiring/deployed';
+import { staffUpdateAssistRequestDependencies } from '../wiring/route-dependencies';
 
 /* PATCH /api/v1/staff/assist-requests/{id} {status, note?} → the updated item (without the callback details). */
-
-export type StaffUpdateAssistRequestHandlerDependencies = StaffAuthDependencies &
-  Pick<PortalDependencies, 'assistRequests' | 'logger'>;
 
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
@@ -29,12 +25,8 @@ export function createStaffUpdateAssistRequestHandler(deps: StaffUpdateAssistReq
   });
 }
 
-export const handler = lazyHandler(async () => {
-  const { logger, metrics } = productionObservability();
-  return withObservability(
-    createStaffUpdateAssistRequestHandler(await productionStaffUpdateAssistRequestDependencies()),
-    logger,
-    metrics,
-    'StaffUpdateAssistRequest',
-  );
-});
+export const { handler, create } = deployed(
+  'StaffUpdateAssistRequest',
+  createStaffUpdateAssistRequestHandler,
+  staffUpdateAssistRequestDependencies,
+);

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { ORIGIN_VERIFY_HEADER } from '../../contract/headers';
 import type { Clock } from '../core/ports';
 
 /*
@@ -13,7 +14,7 @@ import type { Clock } from '../core/ports';
  * the new value the first time CloudFront sends it, and a stranger's guesses cost at most one fetch a minute.
  */
 
-export const ORIGIN_VERIFY_HEADER = 'x-portal-origin-verify';
+export { ORIGIN_VERIFY_HEADER };
 
 /** The values a valid caller may present: the secret's AWSCURRENT and, during a rotation, AWSPREVIOUS. */
 export type OriginSecretValues = readonly string[];

@@ -3,7 +3,7 @@ import { PortalError } from '../core/errors';
 import { type AuditTrailDependencies, StaffCallAudit } from '../core/staff/audit-trail';
 import { ForbiddenError, UnauthorizedError } from '../core/staff/staff-errors';
 import { mayPerform, type StaffAction } from '../core/staff/staff-roles';
-import type { PortalDependencies } from '../dependencies';
+import type { StaffAuthDependencies } from '../dependencies';
 import { type HttpContext, type HttpEvent, type HttpMiddleware, headerValue, withContext } from './http-context';
 import { buildHttpHandler, type HttpHandlerOptions } from './http-stack';
 
@@ -18,10 +18,7 @@ import { buildHttpHandler, type HttpHandlerOptions } from './http-stack';
  * Allowed calls are audited by their use case (functions/core/staff), which knows the subject hash.
  */
 
-export type StaffAuthDependencies = Pick<
-  PortalDependencies,
-  'staffTokens' | 'audit' | 'clock' | 'config' | 'originGuard'
->;
+export type { StaffAuthDependencies };
 
 /** The context a staff handler gets: staffAuth has verified the caller and opened the call's audit. */
 export interface StaffContext extends HttpContext {

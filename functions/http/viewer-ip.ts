@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { VIEWER_IP_HEADER } from '../../contract/headers';
 
 /*
  * The caller's IP for per-IP rate limits. Deployed, API Gateway sees CloudFront's edge address as sourceIp — one
@@ -7,7 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
  * the caller. Hash it before storing; never log it.
  */
 
-export const VIEWER_IP_HEADER = 'x-portal-viewer-ip';
+export { VIEWER_IP_HEADER };
 
 export function viewerIpOf(event: APIGatewayProxyEventV2): string {
   const fromCdn = event.headers?.[VIEWER_IP_HEADER]?.trim();

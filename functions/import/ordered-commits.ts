@@ -1,5 +1,14 @@
+import type { ExposureRecord } from '../core/ports';
 import type { CheckpointProgress } from './import-checkpoint';
-import type { RecordWriter } from './run-import';
+
+/** Concurrent, pipelined writes (table-writer.ts); without one, each chunk goes through store.putRecords in turn. */
+export interface RecordWriter {
+  /** Settles when every record is stored. */
+  write(records: readonly ExposureRecord[]): Promise<void>;
+  /** Back-pressure: resolves when more may be queued. */
+  waitForRoom(): Promise<void>;
+  readonly stats: { itemsWritten: number; retries: number };
+}
 
 export type CommitProgress = Omit<CheckpointProgress, 'itemsWritten' | 'retries'>;
 

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Pepper } from '../core/identifier-hash';
-import type { ExposureRecord, ExposureStore } from '../core/ports';
+import type { ExposureStore } from '../core/ports';
 import { firstRecordEnd } from './csv-chunk-parser';
 import { countLines, HEADER_SEARCH_BYTES, readHeader } from './csv-header';
 import { DEFAULT_MAX_FILE_BYTES, type WrittenFile } from './dynamo-json-file-writer';
@@ -12,7 +12,7 @@ import { ImportError } from './import-errors';
 import { ImportWorkerPool } from './import-worker-pool';
 import type { ChunkResult, TimeSplitNs } from './import-worker-protocol';
 import { mergeWithExistingRecords } from './merge-existing-records';
-import { OrderedCommits, writerCounts } from './ordered-commits';
+import { OrderedCommits, type RecordWriter, writerCounts } from './ordered-commits';
 import { type RecordChunk, RecordChunker } from './record-chunker';
 import { RejectsFile } from './rejects-file';
 import { type ImportManifest, type ItemKey, S3FilesOutput } from './s3-files-output';
@@ -26,14 +26,7 @@ export type ImportSink =
   | { kind: 's3-files'; outDir: string; maxFileBytes?: number }
   | { kind: 'store'; store: ExposureStore; mergeExisting?: boolean; writer?: RecordWriter };
 
-/** Concurrent, pipelined writes (table-writer.ts); without one, each chunk goes through store.putRecords in turn. */
-export interface RecordWriter {
-  /** Settles when every record is stored. */
-  write(records: readonly ExposureRecord[]): Promise<void>;
-  /** Back-pressure: resolves when more may be queued. */
-  waitForRoom(): Promise<void>;
-  readonly stats: { itemsWritten: number; retries: number };
-}
+export type { RecordWriter };
 
 export interface ImportOptions {
   inputPath: string;

@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../adapters/dynamodb/table-definitions';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../../contract/tables';
+import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
 import { closeServer, listenOrExplain } from './emulator-listen';
 
 /*
@@ -54,12 +54,7 @@ export async function startDynamoDbEmulator(options: DynamoDbEmulatorOptions = {
 
 /** SDK clients for an emulator: fixed dummy credentials and region, since the emulator checks neither. */
 export function createEmulatorClients(endpoint: string) {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    ...SDK_CLIENT_SETTINGS,
-  });
+  const client = sdkClient(DynamoDBClient, emulatorConnection(endpoint));
   const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return { client, documentClient };
 }

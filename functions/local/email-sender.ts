@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { EMAIL_SENDER } from '../../infra/routes';
+import { EMAIL_SENDER } from '../../contract/routes';
 import { deliverOutgoingJob } from '../core/check/deliver-outgoing-job';
 import type { OutgoingJob } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
@@ -10,7 +10,7 @@ import { localLambdaContext } from './http-adapter';
 
 /*
  * The in-process queue's worker. Deployed, SQS hands the sender Lambda a batch of messages; locally each job becomes
- * a one-message SQS event for the same handler (EMAIL_SENDER in infra/routes.ts), so the mail a person reads in the
+ * a one-message SQS event for the same handler (EMAIL_SENDER in contract/routes.ts), so the mail a person reads in the
  * local inbox is composed by the code that sends it in production. A reported batch failure becomes a thrown error,
  * which the queue retries as SQS would redeliver the message.
  */
@@ -34,9 +34,9 @@ export async function createEmailSender(
     return (job) => deliverOutgoingJob(dependencies, job);
   }
   const module = (await import(entry)) as Record<string, unknown>;
-  const factory = module[EMAIL_SENDER.factory];
+  const factory = module.create;
   if (typeof factory !== 'function') {
-    throw new Error(`${EMAIL_SENDER.entry} does not export ${EMAIL_SENDER.factory} named in infra/routes.ts.`);
+    throw new Error(`${EMAIL_SENDER.entry} does not export create (functions/wiring/deployed.ts).`);
   }
   const handler = (factory as (deps: PortalDependencies) => SqsHandler)(dependencies);
   return async (job) => {

@@ -5,18 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { localTableNames } from '../../contract/tables';
 import { createDynamoDbStores } from '../adapters/dynamodb/dynamodb-stores';
-import { localTableNames } from '../adapters/dynamodb/table-definitions';
 import { LocalDevSecretBox } from '../adapters/kms/local-dev-secret-box';
 import { InProcessEmailQueue } from '../adapters/queue/in-process-email-queue';
 import { SesMailer } from '../adapters/ses/ses-mailer';
 import { EndUserMessagingSmsSender } from '../adapters/sms/end-user-messaging-sms-sender';
 import { breachConfigPathFromEnv, loadBreachConfig } from '../config/load-breach-config';
 import type { BreachConfig } from '../core/breach-config';
-import { type AppLogger, type Clock, systemClock } from '../core/ports';
+import { type Clock, systemClock } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
 import { fixedOriginGuard } from '../http/origin-guard';
-import { SERVICE_NAME } from '../observability/powertools';
+import { appLoggerOf, SERVICE_NAME } from '../observability/powertools';
 import { type DemoSeedResult, seedDemoDataOnce } from './demo-data';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './dynamodb-emulator';
 import { createEmailSender } from './email-sender';
@@ -34,7 +34,7 @@ import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
 
 /*
  * The whole portal on one machine (DESIGN §6): dynalite, the SES emulator, the SMS outbox stand-in, the local pepper, the in-process queue,
- * the local staff issuer and the built site, with the real handlers of infra/routes.ts on one origin. `npm start`
+ * the local staff issuer and the built site, with the real handlers of contract/routes.ts on one origin. `npm start`
  * calls this with the fixed default ports; the browser tests call it with port 0 and a temporary LOCAL_DIR.
  */
 
@@ -180,16 +180,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queue.close();
     });
 
-    const mounted = await mountRoutes(PROJECT_ROOT, dependencies);
-    // The dev login is local only: it is not in infra/routes.ts, so it can never be deployed.
-    mounted.routes.push({
+    const routes = await mountRoutes(dependencies);
+    // The dev login is local only: it is not in contract/routes.ts, so it can never be deployed.
+    routes.push({
       id: 'LocalStaffLogin',
       method: 'POST',
       path: LOCAL_STAFF_LOGIN_PATH,
       handler: createLocalStaffLoginHandler({ issuer: staffIssuer, logger, originGuard }),
     });
-    for (const route of mounted.missing)
-      log(`  (route ${route.method} ${route.path} not mounted: ${route.entry} missing)`);
 
     const demo = await seedDemoDataOnce({
       localDir: options.localDir,
@@ -209,7 +207,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoDb: dynamo.endpoint,
     };
     const listener = createPortalRequestListener({
-      routes: mounted.routes,
+      routes,
       siteRoot: siteDistDir(PROJECT_ROOT),
       securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
       localInfo: { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox },
@@ -260,17 +258,4 @@ function closePortal(server: Server): Promise<void> {
     // Browsers keep connections open; give in-flight requests a moment, then cut the rest.
     setTimeout(() => server.closeAllConnections(), 1_000).unref();
   });
-}
-
-/** Powertools' Logger behind the AppLogger port (its overloads take the extra fields as a separate argument). */
-function appLoggerOf(logger: Logger): AppLogger {
-  return {
-    info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
-    warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
-    error: (message, extra) => {
-      if (extra instanceof Error) logger.error(message, extra);
-      else if (extra) logger.error(message, extra);
-      else logger.error(message);
-    },
-  };
 }

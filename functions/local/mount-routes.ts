@@ -1,49 +1,41 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
-import { ROUTES, type RouteDefinition } from '../../infra/routes';
+import { ROUTES, type RouteDefinition, type RouteId } from '../../contract/routes';
 import type { PortalDependencies } from '../dependencies';
 import type { ApiRoute, LambdaHttpHandler } from './portal-server';
 
 /*
- * The local stack mounts exactly the rows of infra/routes.ts, importing each row's handler file and calling its
- * factory, as the CDK app deploys one Lambda per row: a route cannot exist locally and be missing when deployed.
+ * The local stack mounts exactly the rows of contract/routes.ts, calling each row's handler module's `create` (the
+ * standard shape, functions/wiring/deployed.ts) with the local adapters, as the CDK app deploys one Lambda per row:
+ * a route cannot exist locally and be missing when deployed.
  */
 
-export interface MountResult {
-  routes: ApiRoute[];
-  /** Rows whose handler file does not exist yet (reported at start, not fatal, so a half-built tree still runs). */
-  missing: RouteDefinition[];
+interface HttpHandlerModule {
+  create: (dependencies: PortalDependencies) => LambdaHttpHandler;
 }
+
+/**
+ * Every route's handler module by route id. Keyed by RouteId, so a route without a module does not compile;
+ * test/unit/architecture/route-modules.test.ts checks that each names the module of its row's `entry`.
+ */
+export const ROUTE_HANDLER_MODULES: Record<RouteId, () => Promise<HttpHandlerModule>> = {
+  CreateCheck: () => import('../handlers/create-check'),
+  RedeemResult: () => import('../handlers/redeem-result'),
+  CreateAssistRequest: () => import('../handlers/create-assist-request'),
+  StaffLookup: () => import('../handlers/staff-lookup'),
+  StaffConfirmation: () => import('../handlers/staff-confirmation'),
+  StaffListAssistRequests: () => import('../handlers/staff-list-assist-requests'),
+  StaffUpdateAssistRequest: () => import('../handlers/staff-update-assist-request'),
+  StaffAudit: () => import('../handlers/staff-audit'),
+  StaffMetrics: () => import('../handlers/staff-metrics'),
+};
 
 export async function mountRoutes(
-  projectRoot: string,
   dependencies: PortalDependencies,
   routes: readonly RouteDefinition[] = ROUTES,
-): Promise<MountResult> {
-  const mounted: ApiRoute[] = [];
-  const missing: RouteDefinition[] = [];
-  for (const route of routes) {
-    const entryPath = join(projectRoot, route.entry);
-    if (!(await exists(entryPath))) {
-      missing.push(route);
-      continue;
-    }
-    const module = (await import(entryPath)) as Record<string, unknown>;
-    const factory = module[route.factory];
-    if (typeof factory !== 'function') {
-      throw new Error(`${route.entry} does not export the factory ${route.factory} named in infra/routes.ts.`);
-    }
-    const handler = (factory as (deps: PortalDependencies) => LambdaHttpHandler)(dependencies);
-    mounted.push({ id: route.id, method: route.method, path: route.path, handler });
-  }
-  return { routes: mounted, missing };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+): Promise<ApiRoute[]> {
+  return Promise.all(
+    routes.map(async (route) => {
+      const { create } = await ROUTE_HANDLER_MODULES[route.id]();
+      return { id: route.id, method: route.method, path: route.path, handler: create(dependencies) };
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { SESClient } from '@aws-sdk/client-ses';
 import * as sesLocalModule from 'aws-ses-v2-local';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
 import { bindFailureReason, closeServer, EmulatorPortInUseError } from './emulator-listen';
 
 /*
@@ -53,12 +53,7 @@ export async function startSesEmulator(options: SesEmulatorOptions = {}): Promis
 
 /** An SES v1 client for the emulator: dummy credentials (it only checks that some are sent), bounded timeouts. */
 export function createEmulatorSesClient(endpoint: string): SESClient {
-  return new SESClient({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    ...SDK_CLIENT_SETTINGS,
-  });
+  return sdkClient(SESClient, emulatorConnection(endpoint));
 }
 
 /** One stored mail as the emulator's GET /store returns it (the fields the portal's tests read). */

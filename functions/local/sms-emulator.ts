@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
 import { closeServer, listenOrExplain } from './emulator-listen';
-import { renderSmsInbox } from './sms-inbox-page';
+import { renderSmsInbox, type StoredSms } from './sms-inbox-page';
 
 /*
  * A STAND-IN, not AWS: the SMS outbox emulator. No emulator of AWS End User Messaging SMS exists, so this small
@@ -21,16 +21,7 @@ const TARGET_PREFIX = 'PinpointSMSVoiceV2.';
 const MAX_BODY_CHARACTERS = 1600;
 const MAX_REQUEST_BYTES = 64 * 1024;
 
-/** One sent text as GET /store returns it. */
-export interface StoredSms {
-  messageId: string;
-  destinationPhoneNumber: string;
-  originationIdentity?: string;
-  messageBody: string;
-  messageType?: string;
-  configurationSetName?: string;
-  at: number;
-}
+export type { StoredSms };
 
 export interface SmsEmulatorOptions {
   /** 0 picks a free port. Default 8006. */
@@ -147,12 +138,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, error
 
 /** The real SDK client pointed at the emulator: dummy credentials (it only checks a signature is there). */
 export function createEmulatorSmsClient(endpoint: string): PinpointSMSVoiceV2Client {
-  return new PinpointSMSVoiceV2Client({
-    endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    ...SDK_CLIENT_SETTINGS,
-  });
+  return sdkClient(PinpointSMSVoiceV2Client, emulatorConnection(endpoint));
 }
 
 export async function readSmsStore(endpoint: string): Promise<StoredSms[]> {

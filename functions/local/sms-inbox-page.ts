@@ -1,11 +1,21 @@
 import { escapeHtml } from '../core/email/html-escape';
 import { smsEncodingOf } from '../core/sms/sms-segments';
-import type { StoredSms } from './sms-emulator';
 
 /*
  * The SMS outbox emulator's inbox page: every text the portal sent, newest first, as a phone would show it, with
  * its encoding and segment count (what it would cost). Links open in a new window, as a phone opens them in a browser.
  */
+
+/** One sent text as GET /store returns it. */
+export interface StoredSms {
+  messageId: string;
+  destinationPhoneNumber: string;
+  originationIdentity?: string;
+  messageBody: string;
+  messageType?: string;
+  configurationSetName?: string;
+  at: number;
+}
 
 const LINK = /https?:\/\/[^\s<>"]+/g;
 

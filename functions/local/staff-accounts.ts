@@ -24,7 +24,7 @@ export const DEMO_STAFF_ACCOUNTS: readonly DemoStaffAccount[] = [
   { user: 'supervisor.sam', password: 'demo-supervisor', role: 'supervisor' },
 ];
 
-/** Where the local stack mounts the dev login (not in infra/routes.ts: it must never be deployed). */
+/** Where the local stack mounts the dev login (not in contract/routes.ts: it must never be deployed). */
 export const LOCAL_STAFF_LOGIN_PATH = '/api/v1/local/staff-login';
 
 /** Lines for the `npm start` banner. */
@@ -58,7 +58,7 @@ export function findDemoAccount(user: string, password: string): DemoStaffAccoun
 
 /**
  * The dev login handler for the local stack: {user, password} → {token, user, role, expiresIn}. Mount it at
- * LOCAL_STAFF_LOGIN_PATH (POST) next to the routes of infra/routes.ts.
+ * LOCAL_STAFF_LOGIN_PATH (POST) next to the routes of contract/routes.ts.
  */
 export function createLocalStaffLoginHandler(deps: {
   issuer: LocalStaffIssuer;

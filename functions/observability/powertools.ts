@@ -3,6 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { MiddyfiedHandler } from '@middy/core';
+import { ENV } from '../../contract/lambda-environment';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../contract/observability';
 import { PortalError } from '../core/errors';
 import type { AppLogger } from '../core/ports';
 import { httpStatusOf } from '../http/error-status';
@@ -13,8 +15,7 @@ import { httpStatusOf } from '../http/error-status';
  * or an IP (DESIGN §2.6). So the logger is never asked to log the event, and metric names are fixed strings.
  */
 
-export const SERVICE_NAME = 'breach-portal';
-export const METRICS_NAMESPACE = 'BreachPortal';
+export { METRICS_NAMESPACE, SERVICE_NAME };
 
 /** What handlers and the sender need of a metrics sink: counts under fixed names, nothing else. */
 export interface CountMetrics {
@@ -26,7 +27,7 @@ export const noMetrics: CountMetrics = { count: () => {} };
 export function createServiceLogger(): Logger {
   return new Logger({
     serviceName: SERVICE_NAME,
-    logLevel: process.env.POWERTOOLS_LOG_LEVEL === 'DEBUG' ? 'DEBUG' : 'INFO',
+    logLevel: process.env[ENV.powertoolsLogLevel] === 'DEBUG' ? 'DEBUG' : 'INFO',
   });
 }
 

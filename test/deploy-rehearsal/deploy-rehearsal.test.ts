@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { ROUTES } from '../../infra/routes';
+import { ROUTES } from '../../contract/routes';
 import type { RehearsalReport } from './rehearse';
 
 /*

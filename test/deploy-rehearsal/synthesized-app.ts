@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { EMAIL_SENDER, ROUTES } from '../../contract/routes';
 import { buildPortal } from '../../infra/portal-app';
-import { EMAIL_SENDER, ROUTES } from '../../infra/routes';
 import type { CloudFormationTemplate } from './template-names';
 
 /*

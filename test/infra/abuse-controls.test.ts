@@ -1,10 +1,10 @@
 import type { IConstruct } from 'constructs';
 import breachJson from '../../config/breach.json';
+import { ENV } from '../../contract/lambda-environment';
+import { ROUTES } from '../../contract/routes';
 import { parseBreachConfig } from '../../functions/core/breach-config';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-guard';
 import { STAFF_REFUSAL_FILTER, STAFF_REFUSAL_METRIC } from '../../infra/api';
-import { ENV } from '../../infra/lambda-environment';
-import { ROUTES } from '../../infra/routes';
 import { actionsOnResource } from './iam-statements';
 import { FIXTURE_HANDLER, logicalId, type SynthesizedPortal, synthPortal } from './synth-portal';
 

@@ -8,7 +8,7 @@ import { hashIdentifier, type Pepper } from '../../functions/core/identifier-has
 import { normaliseEmail } from '../../functions/core/identifiers';
 import { DEFAULT_COLUMNS } from '../../functions/import/import-columns';
 import { loadOrCreateLocalPepper, PEPPER_FILE_NAME } from '../../functions/local/local-pepper';
-import { secretsManagerPepper } from '../../functions/production';
+import { secretsManagerPepper } from '../../functions/wiring/deployed-services';
 import { type GenerateSecretString, generateLikeSecretsManager } from '../support/generate-secret-string';
 import { type SecretsManagerStandIn, startSecretsManagerStandIn } from '../support/secrets-manager-stand-in';
 import { startDynamo, type TestDynamo } from '../support/start-dynamo';
@@ -17,7 +17,7 @@ import { logicalId, synthPortal } from './synth-portal';
 /*
  * The one pepper contract, held against what `cdk deploy` really creates: the pepper secret's GenerateSecretString is
  * read from the synthesized template, a secret is generated in exactly that format, and every reader of the pepper
- * must hash a known address to the same value — the Lambdas (production.ts, through the real Secrets Manager SDK
+ * must hash a known address to the same value — the Lambdas (functions/wiring, through the real Secrets Manager SDK
  * client against a wire-protocol stand-in), `portal import` with --pepper-file and with --pepper-secret-id for every
  * target, and the local stack's pepper file. One reader decoding differently (e.g. "looks like base64") once told
  * every affected customer they were not affected.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { EMAIL_SENDER, ROUTES } from '../../infra/routes';
+import { EMAIL_SENDER, ROUTES } from '../../contract/routes';
 import { FIXTURE_HANDLER, logicalId, PROJECT_ROOT, type SynthesizedPortal, synthPortal } from './synth-portal';
 
 /*

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { IConstruct } from 'constructs';
-import { config as demoConfig } from '../../functions/production';
+import { breachConfigPathFromEnv } from '../../functions/config/load-breach-config';
+import { parseBreachConfig } from '../../functions/core/breach-config';
 import { smsCountryRules } from '../../infra/sms';
 import { actionsOnResource } from './iam-statements';
 import { FIXTURE_HANDLER, logicalId, type SynthesizedPortal, synthPortal } from './synth-portal';
@@ -12,6 +14,8 @@ beforeAll(() => {
   portal = synthPortal({ handlerEntryOverride: FIXTURE_HANDLER });
 }, 120_000);
 
+// The config a deployed function loads (functions/wiring/deployed-services.ts), read synchronously for describe time.
+const demoConfig = parseBreachConfig(JSON.parse(readFileSync(breachConfigPathFromEnv(), 'utf8')));
 const sms = demoConfig.sms;
 if (!sms) throw new Error('the demo config enables the phone route');
 

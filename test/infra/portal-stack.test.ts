@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { TABLE_DEFINITIONS } from '../../functions/adapters/dynamodb/table-definitions';
-import { ROUTES } from '../../infra/routes';
+import { ROUTES } from '../../contract/routes';
+import { TABLE_DEFINITIONS } from '../../contract/tables';
 import { actionsOnResource, keyPolicyActionsFor } from './iam-statements';
 import { logicalId, type SynthesizedPortal, synthPortal } from './synth-portal';
 

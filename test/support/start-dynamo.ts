@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localTableNames, type TableNames } from '../../contract/tables';
 import { createDynamoDbStores, type DynamoDbStores } from '../../functions/adapters/dynamodb/dynamodb-stores';
-import { localTableNames, type TableNames } from '../../functions/adapters/dynamodb/table-definitions';
 import { type Clock, systemClock } from '../../functions/core/ports';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../../functions/local/dynamodb-emulator';
 

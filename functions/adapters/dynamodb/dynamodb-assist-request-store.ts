@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TTL_ATTRIBUTE } from '../../../contract/tables';
 import { ConflictError } from '../../core/errors';
 import type {
   AssistRequestClaim,
@@ -11,7 +12,6 @@ import { AssistRequestClaimedError } from '../../core/staff/staff-errors';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
 import { queryItems } from './query-items';
-import { TTL_ATTRIBUTE } from './table-definitions';
 
 /*
  * Assist requests hold only sealed (encrypted) customer details. The staff queue is the `byStatus` index

@@ -1,15 +1,15 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TTL_ATTRIBUTE } from '../../../contract/tables';
 import { ConflictError } from '../../core/errors';
 import type { AuditLog, AuditQuery, AuditRecord, Clock } from '../../core/ports';
 import { auditDayOf, auditDaysNewestFirst, auditKeyOf, auditListLimit } from './audit-partitions';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
 import { queryItems } from './query-items';
-import { TTL_ATTRIBUTE } from './table-definitions';
 
 /*
  * Append-only audit log: PutItem refuses an existing key, and this adapter has no update or delete. The IAM grant
- * for handlers is PutItem only ('append' in infra/routes.ts), so the guarantee holds outside this code too.
+ * for handlers is PutItem only ('append' in contract/routes.ts), so the guarantee holds outside this code too.
  */
 
 const OPTIONAL_TEXT = ['reason', 'ticket', 'subjectHash', 'detail'] as const;

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TTL_ATTRIBUTE } from '../../../contract/tables';
 import { ServiceUnavailableError } from '../../core/errors';
 import type { Clock, CounterStore, UseLog } from '../../core/ports';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { isExpired, nowEpochSeconds } from './item-expiry';
-import { TTL_ATTRIBUTE } from './table-definitions';
 
 /*
  * Rate-limit counters: one item per window key, `count` grown with ADD (atomic, no read first). TTL deletes an

@@ -1,14 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TableNames } from '../../../contract/tables';
 import { type Clock, systemClock } from '../../core/ports';
 import { DynamoDbAssistRequestStore } from './dynamodb-assist-request-store';
 import { DynamoDbAuditLog } from './dynamodb-audit-log';
 import { DynamoDbCounterStore } from './dynamodb-counter-store';
 import { type BatchWriteRetryOptions, DynamoDbExposureStore } from './dynamodb-exposure-store';
 import { DynamoDbTokenStore } from './dynamodb-token-store';
-import type { TableNames } from './table-definitions';
 
 export interface DynamoDbStoresOptions {
-  /** Built once per process (production.ts, the local stack, tests) and shared by every store. */
+  /** Built once per process (functions/wiring, the local stack, tests) and shared by every store. */
   client: Pick<DynamoDBDocumentClient, 'send'>;
   tableNames: TableNames;
   clock?: Clock;

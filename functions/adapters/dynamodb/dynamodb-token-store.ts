@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TTL_ATTRIBUTE } from '../../../contract/tables';
 import { ConflictError } from '../../core/errors';
 import type { Clock, TokenRecord, TokenStore } from '../../core/ports';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
-import { TTL_ATTRIBUTE } from './table-definitions';
 
 /*
  * Tokens are keyed by their SHA-256 hash (the token itself is never stored). `expiresAt` is the TTL attribute.

@@ -3,7 +3,7 @@ import type { EmailMessage, Mailer } from '../../core/ports';
 
 /*
  * SES v1 SendEmail with a plain-text and an HTML part (templates are rendered in code: see compose-email.ts). The
- * client is passed in, built once per container by production.ts or pointed at the local SES emulator.
+ * client is passed in, built once per container by functions/wiring or pointed at the local SES emulator.
  */
 
 export interface SesMailerOptions {

@@ -5,7 +5,7 @@ import type { SmsMessage, SmsSender } from '../../core/ports';
  * AWS End User Messaging SMS (the "pinpoint-sms-voice-v2" API) SendTextMessage: one text to one number, sent as
  * TRANSACTIONAL (delivered ahead of promotional traffic, no opt-in keyword handling) from the breach's sender id,
  * through the configuration set that carries the event destinations and the protect configuration (infra/sms.ts).
- * The client is passed in: production.ts builds it without an endpoint, so the SDK's own
+ * The client is passed in: functions/wiring builds it without an endpoint, so the SDK's own
  * AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2 variable can point it at a stand-in (the local SMS outbox emulator).
  */
 

@@ -1,6 +1,7 @@
+import { ORIGIN_VERIFY_HEADER } from '../../../contract/headers';
 import { PortalError } from '../../core/errors';
 import { type HttpMiddleware, headerValue } from '../http-context';
-import { ORIGIN_VERIFY_HEADER, type OriginGuard } from '../origin-guard';
+import type { OriginGuard } from '../origin-guard';
 
 export class ForbiddenOriginError extends PortalError {
   static override readonly codes = ['forbidden_origin'];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand } from '@aws-sdk/client-ses';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { localTableNames } from '../../../functions/adapters/dynamodb/table-definitions';
+import { localTableNames } from '../../../contract/tables';
 import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../../../functions/local/dynamodb-emulator';
 import { EmulatorPortInUseError } from '../../../functions/local/emulator-listen';
 import { startSesEmulator } from '../../../functions/local/ses-emulator';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateTableCommand, paginateScan } from '@aws-sdk/client-dynamodb';
-import { TABLE_DEFINITIONS } from '../../../functions/adapters/dynamodb/table-definitions';
+import { TABLE_DEFINITIONS } from '../../../contract/tables';
 import { createTableInput } from '../../../functions/local/dynamodb-emulator';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 

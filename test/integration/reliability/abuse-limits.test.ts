@@ -15,7 +15,7 @@ import {
   RAW_VALUES_SENT,
   scanStoredData,
 } from '../../../bench/abuse/abuse-scenarios';
-import { localTableNames } from '../../../functions/adapters/dynamodb/table-definitions';
+import { localTableNames } from '../../../contract/tables';
 import { breachConfigPathFromEnv } from '../../../functions/config/load-breach-config';
 import type { Clock } from '../../../functions/core/ports';
 import { type LocalStack, startLocalStack } from '../../../functions/local/local-stack';

@@ -1,6 +1,9 @@
+import type { TableKey } from './tables';
+
 /*
  * Every entry point of the portal, in one table (see docs/entrypoints.md). The CDK api construct creates one Lambda
- * per row; the local stack (npm start) mounts the same handler factories on the same paths. Pure data: no CDK import.
+ * per row; the local stack (npm start) mounts the same handler modules on the same paths. Pure data: it imports
+ * neither infra/ nor functions/, so both may read it.
  */
 
 /**
@@ -11,20 +14,33 @@
  */
 export type TableCall = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'QueryIndexes';
 
+/** The ids of the HTTP routes: a registry keyed by them (functions/local/mount-routes.ts) must name every one. */
+export type RouteId =
+  | 'CreateCheck'
+  | 'RedeemResult'
+  | 'CreateAssistRequest'
+  | 'StaffLookup'
+  | 'StaffConfirmation'
+  | 'StaffListAssistRequests'
+  | 'StaffUpdateAssistRequest'
+  | 'StaffAudit'
+  | 'StaffMetrics';
+
 export interface RouteDefinition {
   /** Stable id: Lambda construct id and log name. */
-  id: string;
+  id: RouteId;
   method: 'GET' | 'POST' | 'PATCH';
   /** API Gateway HTTP API path syntax ({id} for path parameters). */
   path: string;
-  /** Handler file, relative to the project root; it exports `handler` and the named factory. */
+  /**
+   * Handler module, relative to the project root. Every handler module has the same shape
+   * (functions/wiring/deployed.ts): `handler`, the Lambda entry, and `create`, the factory the local stack calls.
+   */
   entry: string;
-  /** Factory taking Pick<PortalDependencies, …>; the local stack calls it with local adapters. */
-  factory: string;
   access: 'public' | 'staff';
   /** Least privilege, spelled out: what each function may do, and nothing else. */
   grants: {
-    tables?: Partial<Record<'exposures' | 'tokens' | 'counters' | 'audit' | 'assistRequests', readonly TableCall[]>>;
+    tables?: Partial<Record<TableKey, readonly TableCall[]>>;
     pepper?: boolean;
     emailQueue?: boolean;
     kms?: 'encrypt' | 'decrypt';
@@ -37,7 +53,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/checks',
     entry: 'functions/handlers/create-check.ts',
-    factory: 'createCheckHandler',
     access: 'public',
     // tokens GetItem: a token write whose answer was lost is retried by the SDK, and the retry reads its own item.
     // counters GetItem/PutItem: the per-mailbox rolling window's use-log (read, then replaced conditionally).
@@ -52,7 +67,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/results',
     entry: 'functions/handlers/redeem-result.ts',
-    factory: 'createRedeemResultHandler',
     access: 'public',
     // pepper: the per-IP limit keys its counter with an HMAC of the IP, never the IP itself.
     grants: {
@@ -65,7 +79,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/assist-requests',
     entry: 'functions/handlers/create-assist-request.ts',
-    factory: 'createAssistRequestHandler',
     access: 'public',
     // pepper: the per-IP limit keys its counter with an HMAC of the IP, never the IP itself.
     grants: { tables: { assistRequests: ['PutItem'], counters: ['UpdateItem'] }, kms: 'encrypt', pepper: true },
@@ -75,7 +88,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/staff/lookups',
     entry: 'functions/handlers/staff-lookup.ts',
-    factory: 'createStaffLookupHandler',
     access: 'staff',
     grants: { tables: { exposures: ['Query'], counters: ['UpdateItem'], audit: ['PutItem'] }, pepper: true },
   },
@@ -84,7 +96,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/api/v1/staff/confirmations',
     entry: 'functions/handlers/staff-confirmation.ts',
-    factory: 'createStaffConfirmationHandler',
     access: 'staff',
     grants: {
       tables: {
@@ -102,7 +113,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/staff/assist-requests',
     entry: 'functions/handlers/staff-list-assist-requests.ts',
-    factory: 'createStaffListAssistRequestsHandler',
     access: 'staff',
     // counters: each agent's queue reads are counted (every page shown is opened and is someone's name and number).
     grants: {
@@ -115,7 +125,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'PATCH',
     path: '/api/v1/staff/assist-requests/{id}',
     entry: 'functions/handlers/staff-update-assist-request.ts',
-    factory: 'createStaffUpdateAssistRequestHandler',
     access: 'staff',
     // assistRequests GetItem: a refused claim reads the item to tell "claimed by someone else" from "not found".
     grants: { tables: { assistRequests: ['UpdateItem', 'GetItem'], audit: ['PutItem'] } },
@@ -125,7 +134,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/staff/audit',
     entry: 'functions/handlers/staff-audit.ts',
-    factory: 'createStaffAuditHandler',
     access: 'staff',
     // The audit log is append-only for everyone: even its reader has no UpdateItem or DeleteItem.
     grants: { tables: { audit: ['Query', 'PutItem'] } },
@@ -135,7 +143,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/v1/staff/metrics',
     entry: 'functions/handlers/staff-metrics.ts',
-    factory: 'createStaffMetricsHandler',
     access: 'staff',
     grants: { tables: { counters: ['GetItem'], audit: ['PutItem'] } },
   },
@@ -145,5 +152,4 @@ export const ROUTES: readonly RouteDefinition[] = [
 export const EMAIL_SENDER = {
   id: 'SendEmail',
   entry: 'functions/handlers/send-email.ts',
-  factory: 'createSendEmailHandler',
 } as const;
