@@ -44,7 +44,12 @@ export async function startSesEmulator(options: SesEmulatorOptions = {}): Promis
   if (reasonBefore) throw new EmulatorPortInUseError(SERVICE, host, requestedPort, reasonBefore);
   const server: Server = await startSesServer({ host, port: requestedPort });
   if (!server.listening) {
-    throw new EmulatorPortInUseError(SERVICE, host, requestedPort, 'the port was taken while starting');
+    throw new EmulatorPortInUseError(
+      SERVICE,
+      host,
+      requestedPort,
+      'it could not bind the port (taken meanwhile, or below 1024 without permission)',
+    );
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : requestedPort;
