@@ -5,7 +5,7 @@ import { localTableNames } from '../../functions/adapters/dynamodb/table-definit
 import { DEFAULT_BREACH_CONFIG_PATH, loadBreachConfig } from '../../functions/config/load-breach-config';
 import { FIELDS } from '../../functions/core/fields';
 import { exposureRecordsFor } from '../../functions/local/demo-data';
-import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
+import { createEmulatorClients } from '../../functions/local/emulators/dynamodb-emulator';
 import { loadOrCreateLocalPepper } from '../../functions/local/local-pepper';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
 import { ensureSiteBuilt } from '../../functions/local/site-build';

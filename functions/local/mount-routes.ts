@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROUTES, type RouteDefinition } from '../../infra/routes';
 import type { PortalDependencies } from '../dependencies';
-import type { ApiRoute, LambdaHttpHandler } from './portal-server';
+import type { ApiRoute, LambdaHttpHandler } from './gateway/portal-server';
 
 /*
  * The local stack mounts exactly the rows of infra/routes.ts, importing each row's handler file and calling its

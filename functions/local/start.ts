@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DEMO_ADDRESSES, DEMO_MOBILE_NUMBERS, DEMO_PEOPLE } from './demo-data';
+import { PortInUseError, parsePort } from './emulators/port-check';
 import { type LocalStack, startLocalStack } from './local-stack';
-import { PortInUseError, parsePort } from './port-check';
 import { watchForStopRequest } from './stop-request';
 
 /*

@@ -4,8 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { breachConfigPathFromEnv } from '../../functions/config/load-breach-config';
 import type { Clock } from '../../functions/core/ports';
+import { readSesStore, type StoredEmail } from '../../functions/local/emulators/ses-emulator';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
-import { readSesStore, type StoredEmail } from '../../functions/local/ses-emulator';
 import { ensureSiteBuilt, siteDistDir } from '../../functions/local/site-build';
 
 /*

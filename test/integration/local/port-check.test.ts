@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
-import { bindFailureReason } from '../../../functions/local/emulator-listen';
-import { assertPortFree, assertPortsFree, PortInUseError, parsePort } from '../../../functions/local/port-check';
+import { bindFailureReason } from '../../../functions/local/emulators/emulator-listen';
+import {
+  assertPortFree,
+  assertPortsFree,
+  PortInUseError,
+  parsePort,
+} from '../../../functions/local/emulators/port-check';
 import { freePort } from '../../support/free-port';
 
 /*

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type ApiRoute, createPortalServer } from '../../../functions/local/portal-server';
+import { type ApiRoute, createPortalServer } from '../../../functions/local/gateway/portal-server';
 
 /*
  * The local origin on a free port, with recording handlers in place of the real ones: proves the event API Gateway

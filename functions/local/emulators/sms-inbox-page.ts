@@ -1,5 +1,5 @@
-import { escapeHtml } from '../core/email/html-escape';
-import { smsEncodingOf } from '../core/sms/sms-segments';
+import { escapeHtml } from '../../core/email/html-escape';
+import { smsEncodingOf } from '../../core/sms/sms-segments';
 import type { StoredSms } from './sms-emulator';
 
 /*

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { SDK_CLIENT_SETTINGS } from '../../adapters/sdk-client-settings';
 import { closeServer, listenOrExplain } from './emulator-listen';
 import { renderSmsInbox } from './sms-inbox-page';
 

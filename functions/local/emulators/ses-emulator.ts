@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { SESClient } from '@aws-sdk/client-ses';
 import * as sesLocalModule from 'aws-ses-v2-local';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { SDK_CLIENT_SETTINGS } from '../../adapters/sdk-client-settings';
 import { bindFailureReason, closeServer, EmulatorPortInUseError } from './emulator-listen';
 
 /*

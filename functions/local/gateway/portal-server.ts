@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { ORIGIN_VERIFY_HEADER } from '../http/origin-guard';
-import { errorResponse } from '../http/responses';
-import { VIEWER_IP_HEADER } from '../http/viewer-ip';
+import { ORIGIN_VERIFY_HEADER } from '../../http/origin-guard';
+import { errorResponse } from '../../http/responses';
+import { VIEWER_IP_HEADER } from '../../http/viewer-ip';
 import {
   LOCAL_BODY_CAP_BYTES,
   localLambdaContext,

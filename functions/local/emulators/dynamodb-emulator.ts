@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../adapters/dynamodb/table-definitions';
-import { SDK_CLIENT_SETTINGS } from '../adapters/sdk-client-settings';
+import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../../adapters/dynamodb/table-definitions';
+import { SDK_CLIENT_SETTINGS } from '../../adapters/sdk-client-settings';
 import { closeServer, listenOrExplain } from './emulator-listen';
 
 /*
