@@ -28,7 +28,7 @@ import { InboxLinkMailer } from './inbox-link-mailer';
 import { lockLocalDir } from './local-dir-lock';
 import { loadOrCreateLocalPepper } from './local-pepper';
 import { mountRoutes } from './mount-routes';
-import { ensureSiteBuilt, siteDistDir } from './site-build';
+import { buildSiteForRun, siteDistDir } from './site-build';
 import { createLocalStaffLoginHandler, describeDemoStaffAccounts, LOCAL_STAFF_LOGIN_PATH } from './staff-accounts';
 import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
 
@@ -53,7 +53,9 @@ export interface LocalStackOptions {
   host?: string;
   /** Synthetic customers in the demo breach (default 2 000). */
   generatedCustomers?: number;
-  /** False when the caller has built the site itself (default: build when missing or stale). */
+  /** A site built before (a test's beforeAll, SITE_DIR): served as it is, no build. */
+  siteDir?: string;
+  /** False: no build, serve siteDir or else site/dist as `npm run build` left it (default: build for this run). */
   buildSite?: boolean;
   clock?: Clock;
   /** Powertools log level of the handlers (tests pass 'ERROR' to keep their output readable). */
@@ -79,6 +81,8 @@ export interface LocalStack {
   urls: LocalStackUrls;
   config: BreachConfig;
   localDir: string;
+  /** The built site being served. */
+  siteDir: string;
   demo: DemoSeedResult;
   /** How to sign in to the staff console locally (printed at start). */
   staffAccountsDescription: string[];
@@ -102,9 +106,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ],
     host,
   );
-  if (options.buildSite !== false) {
-    await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath }, log);
-  }
   await mkdir(options.localDir, { recursive: true, mode: 0o700 });
 
   const stops: (() => Promise<void>)[] = [];
@@ -113,6 +114,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   stops.push(await lockLocalDir(options.localDir));
   try {
+    let siteDir = options.siteDir ?? siteDistDir(PROJECT_ROOT);
+    if (options.siteDir === undefined && options.buildSite !== false) {
+      log('Building the site for this run…');
+      // Astro's progress goes where the stack's own log goes: to the person at `npm start`, not into test output.
+      const site = await buildSiteForRun(PROJECT_ROOT, breachConfigPath, { showOutput: options.log !== undefined });
+      stops.push(site.remove);
+      siteDir = site.dir;
+    }
     const dynamo = await startDynamoDbEmulator({
       port: options.dynamoDbPort,
       host,
@@ -210,7 +219,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const listener = createPortalRequestListener({
       routes: mounted.routes,
-      siteRoot: siteDistDir(PROJECT_ROOT),
+      siteRoot: siteDir,
       securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
       localInfo: { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox },
       originSecret,
@@ -222,6 +231,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       urls,
       config,
       localDir: options.localDir,
+      siteDir,
       demo,
       staffAccountsDescription: describeDemoStaffAccounts(urls.staff),
       mailSettled: () => queue.idle(),

@@ -35,6 +35,7 @@ export async function main(env: NodeJS.ProcessEnv): Promise<number> {
       smsPort: parsePort(env.SMS_PORT, LOCAL_DEFAULTS.smsPort, 'SMS_PORT'),
       localDir: resolve(env.LOCAL_DIR || LOCAL_DEFAULTS.localDir),
       breachConfigPath: env.BREACH_CONFIG ? resolve(env.BREACH_CONFIG) : undefined,
+      siteDir: env.SITE_DIR ? resolve(env.SITE_DIR) : undefined,
       log: (line) => console.log(line),
     });
   } catch (error) {

@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { breachConfigPathFromEnv } from '../../../functions/config/load-breach-config';
 import { PROJECT_ROOT } from '../../../functions/local/local-stack';
+import { buildSiteForRun, type RunSite } from '../../../functions/local/site-build';
 import { freePort } from '../../support/free-port';
 
 /*
@@ -25,12 +27,16 @@ interface Run {
 }
 
 let localDir: string;
+let site: RunSite;
 
 beforeAll(async () => {
   localDir = await mkdtemp(join(tmpdir(), 'npm-start-signals-'));
+  // One build for the five runs (SITE_DIR): the start-up is not what is tested here.
+  site = await buildSiteForRun(PROJECT_ROOT, breachConfigPathFromEnv(), { showOutput: false });
 });
 
 afterAll(async () => {
+  await site?.remove();
   await rm(localDir, { recursive: true, force: true });
 });
 
@@ -43,7 +49,7 @@ async function startNpm(): Promise<Run> {
     cwd: PROJECT_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...portEnv, LOCAL_DIR: localDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, ...portEnv, LOCAL_DIR: localDir, SITE_DIR: site.dir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
   let output = '';
   npm.stdout?.on('data', (chunk: Buffer) => {
