@@ -23,12 +23,13 @@ import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './em
 import { assertPortsFree } from './emulators/port-check';
 import { createEmulatorSesClient, startSesEmulator } from './emulators/ses-emulator';
 import { createEmulatorSmsClient, startSmsEmulator } from './emulators/sms-emulator';
+import { prepareRunSite } from './gateway/local-site-pages';
 import { createPortalRequestListener } from './gateway/portal-server';
 import { InboxLinkMailer } from './inbox-link-mailer';
 import { lockLocalDir } from './local-dir-lock';
 import { loadOrCreateLocalPepper } from './local-pepper';
 import { mountRoutes } from './mount-routes';
-import { buildSiteForRun, siteDistDir } from './site-build';
+import { buildSiteForRun, copySiteForRun, siteDistDir } from './site-build';
 import { createLocalStaffLoginHandler, describeDemoStaffAccounts, LOCAL_STAFF_LOGIN_PATH } from './staff-accounts';
 import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
 
@@ -53,7 +54,7 @@ export interface LocalStackOptions {
   host?: string;
   /** Synthetic customers in the demo breach (default 2 000). */
   generatedCustomers?: number;
-  /** A site built before (a test's beforeAll, SITE_DIR): served as it is, no build. */
+  /** A site built before (a test's beforeAll, SITE_DIR): served (a copy of it) instead of building one. */
   siteDir?: string;
   /** False: no build, serve siteDir or else site/dist as `npm run build` left it (default: build for this run). */
   buildSite?: boolean;
@@ -81,7 +82,7 @@ export interface LocalStack {
   urls: LocalStackUrls;
   config: BreachConfig;
   localDir: string;
-  /** The built site being served. */
+  /** This run's copy of the site, as served (removed by stop). */
   siteDir: string;
   demo: DemoSeedResult;
   /** How to sign in to the staff console locally (printed at start). */
@@ -114,14 +115,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   stops.push(await lockLocalDir(options.localDir));
   try {
-    let siteDir = options.siteDir ?? siteDistDir(PROJECT_ROOT);
-    if (options.siteDir === undefined && options.buildSite !== false) {
-      log('Building the site for this run…');
-      // Astro's progress goes where the stack's own log goes: to the person at `npm start`, not into test output.
-      const site = await buildSiteForRun(PROJECT_ROOT, breachConfigPath, { showOutput: options.log !== undefined });
-      stops.push(site.remove);
-      siteDir = site.dir;
-    }
+    const buildsSite = options.siteDir === undefined && options.buildSite !== false;
+    if (buildsSite) log('Building the site for this run…');
+    // Astro's progress goes where the stack's own log goes: to the person at `npm start`, not into test output.
+    const site = buildsSite
+      ? await buildSiteForRun(PROJECT_ROOT, breachConfigPath, { showOutput: options.log !== undefined })
+      : await copySiteForRun(PROJECT_ROOT, options.siteDir ?? siteDistDir(PROJECT_ROOT));
+    stops.push(site.remove);
     const dynamo = await startDynamoDbEmulator({
       port: options.dynamoDbPort,
       host,
@@ -217,9 +217,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       staff: `${origin}/staff/`,
       dynamoDb: dynamo.endpoint,
     };
+    await prepareRunSite(site.dir, { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox });
     const listener = createPortalRequestListener({
       routes: mounted.routes,
-      siteRoot: siteDir,
+      siteRoot: site.dir,
       securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
       localInfo: { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox },
       originSecret,
@@ -231,7 +232,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       urls,
       config,
       localDir: options.localDir,
-      siteDir,
+      siteDir: site.dir,
       demo,
       staffAccountsDescription: describeDemoStaffAccounts(urls.staff),
       mailSettled: () => queue.idle(),

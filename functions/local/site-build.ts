@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAlive } from './local-dir-lock';
 
@@ -38,17 +39,31 @@ export async function buildSiteForRun(
   breachConfigPath: string,
   { showOutput = true }: { showOutput?: boolean } = {},
 ): Promise<RunSite> {
+  const site = await newRunSite(projectRoot);
+  try {
+    await runAstroBuild(projectRoot, breachConfigPath, site.dir, showOutput);
+  } catch (error) {
+    await site.remove();
+    throw error;
+  }
+  return site;
+}
+
+/**
+ * A site built before (SITE_DIR, site/dist), copied so this run can fill in its own inbox links and compressed copies
+ * without touching the original. A source that does not exist gives an empty site: every page is a 404.
+ */
+export async function copySiteForRun(projectRoot: string, source: string): Promise<RunSite> {
+  const site = await newRunSite(projectRoot);
+  if (existsSync(source)) await cp(source, site.dir, { recursive: true });
+  return site;
+}
+
+async function newRunSite(projectRoot: string): Promise<RunSite> {
   await removeAbandonedRunSites(projectRoot);
   const dir = join(runSitesDir(projectRoot), `run-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(dir, { recursive: true });
-  const remove = () => rm(dir, { recursive: true, force: true });
-  try {
-    await runAstroBuild(projectRoot, breachConfigPath, dir, showOutput);
-  } catch (error) {
-    await remove();
-    throw error;
-  }
-  return { dir, remove };
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 function runAstroBuild(projectRoot: string, breachConfigPath: string, outDir: string, showOutput: boolean) {

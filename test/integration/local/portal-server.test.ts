@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { prepareRunSite } from '../../../functions/local/gateway/local-site-pages';
 import { type ApiRoute, createPortalServer } from '../../../functions/local/gateway/portal-server';
 
 /*
@@ -47,6 +48,7 @@ beforeAll(async () => {
     { id: 'UpdateRequest', method: 'PATCH', path: '/api/v1/staff/assist-requests/{id}', handler: recordingHandler },
     { id: 'ListRequests', method: 'GET', path: '/api/v1/staff/assist-requests', handler: recordingHandler },
   ];
+  await prepareRunSite(siteRoot, { inboxUrl: 'http://127.0.0.1:9/' });
   server = createPortalServer({
     routes,
     siteRoot,
