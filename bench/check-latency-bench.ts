@@ -16,7 +16,7 @@ import { hashIdentifier, hashToken } from '../functions/core/identifier-hash';
 import { type AppLogger, systemClock } from '../functions/core/ports';
 import { createCheckHandler } from '../functions/handlers/create-check';
 import { fixedOriginGuard, ORIGIN_VERIFY_HEADER } from '../functions/http/origin-guard';
-import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../functions/local/dynamodb-emulator';
+import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../functions/local/emulators/dynamodb-emulator';
 import { startDynaliteProcess } from './dynalite-process';
 
 /*

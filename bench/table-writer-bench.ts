@@ -6,7 +6,7 @@ import { TABLE_DEFINITIONS } from '../contract/tables';
 import type { Field } from '../functions/core/fields';
 import type { ExposureRecord } from '../functions/core/ports';
 import { BATCH_WRITE_ITEMS, exposurePutRequest, TableWriter } from '../functions/import/table-writer';
-import { createEmulatorClients, createTableInput } from '../functions/local/dynamodb-emulator';
+import { createEmulatorClients, createTableInput } from '../functions/local/emulators/dynamodb-emulator';
 import { startDynaliteProcess } from './dynalite-process';
 
 /*

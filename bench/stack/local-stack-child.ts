@@ -5,10 +5,9 @@ import { createDynamoDbStores } from '../../functions/adapters/dynamodb/dynamodb
 import { DEFAULT_BREACH_CONFIG_PATH, loadBreachConfig } from '../../functions/config/load-breach-config';
 import { FIELDS } from '../../functions/core/fields';
 import { exposureRecordsFor } from '../../functions/local/demo-data';
-import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
+import { createEmulatorClients } from '../../functions/local/emulators/dynamodb-emulator';
 import { loadOrCreateLocalPepper } from '../../functions/local/local-pepper';
-import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
-import { ensureSiteBuilt } from '../../functions/local/site-build';
+import { type LocalStack, startLocalStack } from '../../functions/local/local-stack';
 import { benchHitAddresses, benchHitPhone } from './bench-addresses';
 import type { ChildReply, ChildRequest, StackProcessOptions } from './stack-protocol';
 
@@ -67,11 +66,6 @@ function reply(message: ChildReply): void {
 }
 
 async function main(): Promise<void> {
-  // The site is built from the shipped config (same pages); only the limits differ, which no page shows. Building
-  // with the override would rewrite site/dist for everyone else working in this tree.
-  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: DEFAULT_BREACH_CONFIG_PATH }, (line) =>
-    console.error(line),
-  );
   const configPath = await writeConfigOverride();
   const stack: LocalStack = await startLocalStack({
     port: 0,
@@ -79,7 +73,6 @@ async function main(): Promise<void> {
     sesPort: 0,
     localDir: options.localDir,
     breachConfigPath: configPath,
-    buildSite: false,
     generatedCustomers: options.generatedCustomers,
     logLevel: options.logLevel ?? 'WARN',
     clock,

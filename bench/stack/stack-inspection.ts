@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { localTableNames, type TableNames } from '../../contract/tables';
-import type { StoredEmail } from '../../functions/local/ses-emulator';
+import type { StoredEmail } from '../../functions/local/emulators/ses-emulator';
 
 /*
  * What a reliability script reads back from the stack after a run, over the emulators' own APIs: the mail the SES

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchHitAddress, benchHitPhone, benchMissAddress, benchMissPhone } from '../stack/bench-addresses';
-import { readSmsStore } from '../../functions/local/sms-emulator';
+import { readSmsStore } from '../../functions/local/emulators/sms-emulator';
 import { formatMs, percentile, summariseLatencies, table } from '../stack/latency-summary';
 import { startLocalStackProcess } from '../stack/local-stack-process';
 import { readStoredMail, resultTokenOf } from '../stack/stack-inspection';

@@ -6,7 +6,7 @@ import { EMAIL_SENDER } from '../../contract/routes';
 import { deliverOutgoingJob } from '../core/check/deliver-outgoing-job';
 import type { OutgoingJob } from '../core/ports';
 import type { PortalDependencies } from '../dependencies';
-import { localLambdaContext } from './http-adapter';
+import { localLambdaContext } from './gateway/http-adapter';
 
 /*
  * The in-process queue's worker. Deployed, SQS hands the sender Lambda a batch of messages; locally each job becomes

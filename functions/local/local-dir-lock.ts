@@ -40,7 +40,8 @@ export async function lockLocalDir(localDir: string): Promise<() => Promise<void
   throw new Error(`Cannot take ${file}: another process keeps creating it.`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether process pid still runs (also used to clear what a killed stack left behind). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -18,17 +18,18 @@ import type { PortalDependencies } from '../dependencies';
 import { fixedOriginGuard } from '../http/origin-guard';
 import { appLoggerOf, SERVICE_NAME } from '../observability/powertools';
 import { type DemoSeedResult, seedDemoDataOnce } from './demo-data';
-import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './dynamodb-emulator';
 import { createEmailSender } from './email-sender';
+import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from './emulators/dynamodb-emulator';
+import { assertPortsFree } from './emulators/port-check';
+import { createEmulatorSesClient, startSesEmulator } from './emulators/ses-emulator';
+import { createEmulatorSmsClient, startSmsEmulator } from './emulators/sms-emulator';
+import { prepareRunSite } from './gateway/local-site-pages';
+import { createPortalRequestListener } from './gateway/portal-server';
 import { InboxLinkMailer } from './inbox-link-mailer';
 import { lockLocalDir } from './local-dir-lock';
 import { loadOrCreateLocalPepper } from './local-pepper';
 import { mountRoutes } from './mount-routes';
-import { assertPortsFree } from './port-check';
-import { createPortalRequestListener } from './portal-server';
-import { createEmulatorSesClient, startSesEmulator } from './ses-emulator';
-import { ensureSiteBuilt, siteDistDir } from './site-build';
-import { createEmulatorSmsClient, startSmsEmulator } from './sms-emulator';
+import { buildSiteForRun, copySiteForRun, siteDistDir } from './site-build';
 import { createLocalStaffLoginHandler, describeDemoStaffAccounts, LOCAL_STAFF_LOGIN_PATH } from './staff-accounts';
 import { loadOrCreateLocalStaffIssuer } from './staff-issuer';
 
@@ -53,7 +54,9 @@ export interface LocalStackOptions {
   host?: string;
   /** Synthetic customers in the demo breach (default 2 000). */
   generatedCustomers?: number;
-  /** False when the caller has built the site itself (default: build when missing or stale). */
+  /** A site built before (a test's beforeAll, SITE_DIR): served (a copy of it) instead of building one. */
+  siteDir?: string;
+  /** False: no build, serve siteDir or else site/dist as `npm run build` left it (default: build for this run). */
   buildSite?: boolean;
   clock?: Clock;
   /** Powertools log level of the handlers (tests pass 'ERROR' to keep their output readable). */
@@ -79,6 +82,8 @@ export interface LocalStack {
   urls: LocalStackUrls;
   config: BreachConfig;
   localDir: string;
+  /** This run's copy of the site, as served (removed by stop). */
+  siteDir: string;
   demo: DemoSeedResult;
   /** How to sign in to the staff console locally (printed at start). */
   staffAccountsDescription: string[];
@@ -102,9 +107,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ],
     host,
   );
-  if (options.buildSite !== false) {
-    await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath }, log);
-  }
   await mkdir(options.localDir, { recursive: true, mode: 0o700 });
 
   const stops: (() => Promise<void>)[] = [];
@@ -113,6 +115,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   stops.push(await lockLocalDir(options.localDir));
   try {
+    const buildsSite = options.siteDir === undefined && options.buildSite !== false;
+    if (buildsSite) log('Building the site for this run…');
+    // Astro's progress goes where the stack's own log goes: to the person at `npm start`, not into test output.
+    const site = buildsSite
+      ? await buildSiteForRun(PROJECT_ROOT, breachConfigPath, { showOutput: options.log !== undefined })
+      : await copySiteForRun(PROJECT_ROOT, options.siteDir ?? siteDistDir(PROJECT_ROOT));
+    stops.push(site.remove);
     const dynamo = await startDynamoDbEmulator({
       port: options.dynamoDbPort,
       host,
@@ -206,9 +215,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       staff: `${origin}/staff/`,
       dynamoDb: dynamo.endpoint,
     };
+    await prepareRunSite(site.dir, { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox });
     const listener = createPortalRequestListener({
       routes,
-      siteRoot: siteDistDir(PROJECT_ROOT),
+      siteRoot: site.dir,
       securityHeaders: await loadSecurityHeaders(PROJECT_ROOT),
       localInfo: { inboxUrl: urls.inbox, smsInboxUrl: urls.smsInbox },
       originSecret,
@@ -220,6 +230,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       urls,
       config,
       localDir: options.localDir,
+      siteDir: site.dir,
       demo,
       staffAccountsDescription: describeDemoStaffAccounts(urls.staff),
       mailSettled: () => queue.idle(),

@@ -1,6 +1,6 @@
 import { ROUTES, type RouteDefinition, type RouteId } from '../../contract/routes';
 import type { PortalDependencies } from '../dependencies';
-import type { ApiRoute, LambdaHttpHandler } from './portal-server';
+import type { ApiRoute, LambdaHttpHandler } from './gateway/portal-server';
 
 /*
  * The local stack mounts exactly the rows of contract/routes.ts, calling each row's handler module's `create` (the

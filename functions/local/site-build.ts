@@ -1,149 +1,102 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from './local-dir-lock';
 
 /*
- * `npm start` must serve the site as it is in the sources: a fresh clone has no site/dist, and a pulled change to a
- * page or to the breach config must show without a manual build. Building only when stale keeps a restart fast.
+ * `npm start` serves the site as it is in the sources: every run builds it (astro build, a few seconds) into a folder
+ * of its own and removes that folder when it stops. Nothing can be stale (a page, functions/core, BREACH_CONFIG), and
+ * two stacks or test files never write one output folder, so there is no staleness check and no build lock.
+ *
+ * The folders live inside the project (node_modules/.cache): Astro keeps its prerender chunks next to the output only
+ * when the output is under the working directory (otherwise in one shared <cwd>/.astro, where two builds collide), and
+ * those chunks must resolve the project's node_modules.
  */
 
-export interface SiteBuildCheck {
-  projectRoot: string;
-  /** The breach config the pages are built from (BREACH_CONFIG or the shipped one). */
-  breachConfigPath: string;
-}
-
+/** `npm run build`'s output: what is deployed (and what a stack started with buildSite: false serves). */
 export function siteDistDir(projectRoot: string): string {
   return join(projectRoot, 'site', 'dist');
 }
 
-/** Where the last local build notes which breach config it used (site/.astro is Astro's git-ignored cache). */
-function buildStampPath(projectRoot: string): string {
-  return join(projectRoot, 'site', '.astro', 'local-build-config.sha256');
+export interface RunSite {
+  /** The built site, for this run only. */
+  dir: string;
+  remove(): Promise<void>;
 }
 
-async function configDigest(breachConfigPath: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(breachConfigPath))
-    .digest('hex');
+function runSitesDir(projectRoot: string): string {
+  return join(projectRoot, 'node_modules', '.cache', 'portal-site');
 }
 
 /**
- * True when site/dist is missing, older than any site source (the site also imports functions/core), or built from
- * another breach config: switching BREACH_CONFIG to an older file must rebuild too, so the config is compared by
- * content, not by date.
+ * Builds the site from breachConfigPath into a new folder; rejects when the build fails. `showOutput` passes Astro's
+ * progress through (for a person at `npm start`); otherwise it is kept and only shown in the error.
  */
-export async function isSiteBuildStale({ projectRoot, breachConfigPath }: SiteBuildCheck): Promise<boolean> {
-  const builtAt = await modifiedAt(join(siteDistDir(projectRoot), 'index.html'));
-  if (builtAt === undefined) return true;
-  const stamp = await readFile(buildStampPath(projectRoot), 'utf8').catch(() => undefined);
-  if (stamp !== undefined && stamp.trim() !== (await configDigest(breachConfigPath))) return true;
-  const sources = [
-    join(projectRoot, 'site', 'src'),
-    join(projectRoot, 'site', 'public'),
-    join(projectRoot, 'site', 'astro.config.mjs'),
-    join(projectRoot, 'site', 'security-headers.json'),
-    join(projectRoot, 'functions', 'core'),
-    breachConfigPath,
-  ];
-  for (const source of sources) {
-    if ((await newestModification(source)) > builtAt) return true;
+export async function buildSiteForRun(
+  projectRoot: string,
+  breachConfigPath: string,
+  { showOutput = true }: { showOutput?: boolean } = {},
+): Promise<RunSite> {
+  const site = await newRunSite(projectRoot);
+  try {
+    await runAstroBuild(projectRoot, breachConfigPath, site.dir, showOutput);
+  } catch (error) {
+    await site.remove();
+    throw error;
   }
-  return false;
+  return site;
 }
 
 /**
- * Runs `npm run build:site` (Astro); rejects when the build fails. `showOutput` passes Astro's progress through (for
- * a person at `npm start`); otherwise it is kept and only shown in the error (tests stay readable).
+ * A site built before (SITE_DIR, site/dist), copied so this run can fill in its own inbox links and compressed copies
+ * without touching the original. A source that does not exist gives an empty site: every page is a 404.
  */
-export function buildSite(projectRoot: string, breachConfigPath: string, showOutput = true): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'build:site'], {
+export async function copySiteForRun(projectRoot: string, source: string): Promise<RunSite> {
+  const site = await newRunSite(projectRoot);
+  if (existsSync(source)) await cp(source, site.dir, { recursive: true });
+  return site;
+}
+
+async function newRunSite(projectRoot: string): Promise<RunSite> {
+  await removeAbandonedRunSites(projectRoot);
+  const dir = join(runSitesDir(projectRoot), `run-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(dir, { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function runAstroBuild(projectRoot: string, breachConfigPath: string, outDir: string, showOutput: boolean) {
+  // Astro itself, not `npm run build:site`: serving needs no type-check, and one process less starts faster.
+  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--root', 'site', '--outDir', outDir], {
       cwd: projectRoot,
       stdio: ['ignore', showOutput ? 'inherit' : 'pipe', showOutput ? 'inherit' : 'pipe'],
       env: { ...process.env, BREACH_CONFIG: breachConfigPath, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const keep = (chunk: Buffer) => {
       output += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     child.once('error', reject);
     child.once('exit', (code) =>
       code === 0
         ? resolve()
-        : reject(new Error(`The site build failed (npm run build:site exited ${code}).${output ? `\n${output}` : ''}`)),
+        : reject(new Error(`The site build failed (astro build exited ${code}).${output ? `\n${output}` : ''}`)),
     );
   });
 }
 
-export async function ensureSiteBuilt(
-  check: SiteBuildCheck,
-  log: (line: string) => void,
-  { showOutput = true }: { showOutput?: boolean } = {},
-): Promise<void> {
-  if (!(await isSiteBuildStale(check))) return;
-  // Two test files (jest workers) or a test and `npm start` may find the site stale at once; Astro empties
-  // site/dist before writing, so a second build would pull pages from under the first one's browser.
-  await withBuildLock(check.projectRoot, async () => {
-    if (!(await isSiteBuildStale(check))) return;
-    log('Building the site (site/dist is missing or older than its sources)…');
-    await buildSite(check.projectRoot, check.breachConfigPath, showOutput);
-    await mkdir(join(check.projectRoot, 'site', '.astro'), { recursive: true });
-    await writeFile(buildStampPath(check.projectRoot), await configDigest(check.breachConfigPath));
-  });
-}
-
-const LOCK_STALE_MS = 5 * 60 * 1000;
-
-async function withBuildLock(projectRoot: string, build: () => Promise<void>): Promise<void> {
-  const lock = join(
-    tmpdir(),
-    `portal-site-build-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 16)}`,
-  );
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const heldSince = await modifiedAt(lock);
-      // A build that died without cleaning up leaves its lock; one older than any build is taken over.
-      if (heldSince !== undefined && Date.now() - heldSince > LOCK_STALE_MS)
-        await rm(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 250));
+/** A stack killed outright (SIGKILL, power cut) cannot remove its folder; the next build does, by the pid in its name. */
+async function removeAbandonedRunSites(projectRoot: string): Promise<void> {
+  const entries = await readdir(runSitesDir(projectRoot)).catch(() => [] as string[]);
+  for (const name of entries) {
+    const pid = Number(/^run-(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+      await rm(join(runSitesDir(projectRoot), name), { recursive: true, force: true });
     }
   }
-  try {
-    await build();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
-async function modifiedAt(path: string): Promise<number | undefined> {
-  try {
-    return (await stat(path)).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-async function newestModification(path: string): Promise<number> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch {
-    return 0;
-  }
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of await readdir(path, { withFileTypes: true })) {
-    newest = Math.max(newest, await newestModification(join(path, entry.name)));
-  }
-  return newest;
 }

@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { DEMO_ADDRESSES, DEMO_MOBILE_NUMBERS, DEMO_PEOPLE } from './demo-data';
+import { PortInUseError, parsePort } from './emulators/port-check';
 import { type LocalStack, startLocalStack } from './local-stack';
-import { PortInUseError, parsePort } from './port-check';
+import { watchForStopRequest } from './stop-request';
 
 /*
  * `npm start` (bin/start.mjs): reads the environment once, starts the local stack, prints where everything is and
- * waits for Ctrl-C. Every failure before the stack is up is one readable sentence and exit code 1.
+ * waits for Ctrl-C. Every failure before the stack is up is one readable sentence and exit code 1. A stop request (a
+ * signal, or npm's shell dying) closes every server and exits 0: the stop was asked for and went as planned, and npm
+ * then prints no "command failed" block.
  */
 
 export const LOCAL_DEFAULTS = {
@@ -16,7 +19,13 @@ export const LOCAL_DEFAULTS = {
   localDir: '.local',
 } as const;
 
+/** Longer than the mail flush (10 s) plus closing the servers; past it something hangs and the exit must not. */
+const STOP_DEADLINE_MS = 20_000;
+
 export async function main(env: NodeJS.ProcessEnv): Promise<number> {
+  const stopRequest = watchForStopRequest();
+  // With npm's shell gone, nobody may read our output any more; a failed write must not end the process uncleanly.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
   let stack: LocalStack;
   try {
     stack = await startLocalStack({
@@ -26,6 +35,7 @@ export async function main(env: NodeJS.ProcessEnv): Promise<number> {
       smsPort: parsePort(env.SMS_PORT, LOCAL_DEFAULTS.smsPort, 'SMS_PORT'),
       localDir: resolve(env.LOCAL_DIR || LOCAL_DEFAULTS.localDir),
       breachConfigPath: env.BREACH_CONFIG ? resolve(env.BREACH_CONFIG) : undefined,
+      siteDir: env.SITE_DIR ? resolve(env.SITE_DIR) : undefined,
       log: (line) => console.log(line),
     });
   } catch (error) {
@@ -34,28 +44,31 @@ export async function main(env: NodeJS.ProcessEnv): Promise<number> {
         ? `\n${error.message}\n`
         : 'The local stack did not start.',
     );
+    stopRequest.dispose();
     return 1;
   }
 
   console.log(describeStack(stack));
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    const onSignal = (received: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      done(received);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+  const reason = await stopRequest.requested;
+  console.log(`\n${reason}: stopping (sending queued mail, closing servers)…`);
+  let deadline: NodeJS.Timeout | undefined;
+  const outcome = await new Promise<number>((resolve) => {
+    deadline = setTimeout(() => {
+      console.error(`Stopping took over ${STOP_DEADLINE_MS / 1000} s; leaving without waiting further.`);
+      resolve(1);
+    }, STOP_DEADLINE_MS);
+    stack.stop().then(
+      () => resolve(0),
+      (error: unknown) => {
+        console.error(`Stopping failed: ${(error as Error).message}`);
+        resolve(1);
+      },
+    );
   });
-  console.log(`\n${signal}: stopping (sending queued mail, closing servers)…`);
-  try {
-    await stack.stop();
-  } catch (error) {
-    console.error(`Stopping failed: ${(error as Error).message}`);
-    return 1;
-  }
-  console.log('Stopped. Data is kept in', stack.localDir);
-  return 0;
+  clearTimeout(deadline);
+  stopRequest.dispose();
+  if (outcome === 0) console.log('Stopped. Data is kept in', stack.localDir);
+  return outcome;
 }
 
 export function describeStack(stack: LocalStack): string {

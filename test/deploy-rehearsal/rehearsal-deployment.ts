@@ -3,9 +3,14 @@ import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startFauxqs } from 'fauxqs';
 import { type BreachConfig, parseBreachConfig } from '../../functions/core/breach-config';
-import { createEmulatorClients, startDynamoDbEmulator } from '../../functions/local/dynamodb-emulator';
-import { clearSesStore, readSesStore, type StoredEmail, startSesEmulator } from '../../functions/local/ses-emulator';
-import { type StoredSms, startSmsEmulator } from '../../functions/local/sms-emulator';
+import { createEmulatorClients, startDynamoDbEmulator } from '../../functions/local/emulators/dynamodb-emulator';
+import {
+  clearSesStore,
+  readSesStore,
+  type StoredEmail,
+  startSesEmulator,
+} from '../../functions/local/emulators/ses-emulator';
+import { type StoredSms, startSmsEmulator } from '../../functions/local/emulators/sms-emulator';
 import { type GenerateSecretString, generateLikeSecretsManager } from '../support/generate-secret-string';
 import { startSecretsManagerStandIn } from '../support/secrets-manager-stand-in';
 import { BundleHost } from './bundle-host';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { StoredEmail } from '../../functions/local/ses-emulator';
-import type { StoredSms } from '../../functions/local/sms-emulator';
+import type { StoredEmail } from '../../functions/local/emulators/ses-emulator';
+import type { StoredSms } from '../../functions/local/emulators/sms-emulator';
 import { type ApiAnswer, type ApiCall, answerOf, apiEvent } from './api-events';
 import type { RecordedCall } from './call-recorder';
 import { EventSourceMapping } from './event-source-mapping';

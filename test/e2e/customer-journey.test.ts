@@ -2,8 +2,8 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { localTableNames } from '../../contract/tables';
-import { createEmulatorClients } from '../../functions/local/dynamodb-emulator';
-import { clearSesStore } from '../../functions/local/ses-emulator';
+import { createEmulatorClients } from '../../functions/local/emulators/dynamodb-emulator';
+import { clearSesStore } from '../../functions/local/emulators/ses-emulator';
 import { type BrowserSession, nowEpochSeconds, openBrowserSession, resultLinkIn } from './local-stack-session';
 
 /*

@@ -4,9 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { breachConfigPathFromEnv } from '../../functions/config/load-breach-config';
 import type { Clock } from '../../functions/core/ports';
-import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../functions/local/local-stack';
-import { readSesStore, type StoredEmail } from '../../functions/local/ses-emulator';
-import { ensureSiteBuilt, siteDistDir } from '../../functions/local/site-build';
+import { readSesStore, type StoredEmail } from '../../functions/local/emulators/ses-emulator';
+import { type LocalStack, startLocalStack } from '../../functions/local/local-stack';
 
 /*
  * What every browser test needs: the local stack exactly as `npm start` runs it (same function), but on free ports
@@ -44,11 +43,9 @@ export interface BrowserSession {
 
 export async function openBrowserSession(): Promise<BrowserSession> {
   const localDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
-  // The site is built from the tests' config (test/support/test-breach-config.ts); the API gets a copy whose rate limits let one test file submit many
-  // checks from 127.0.0.1 (the limits themselves are covered by the check use case's tests).
-  await ensureSiteBuilt({ projectRoot: PROJECT_ROOT, breachConfigPath: breachConfigPathFromEnv() }, () => {}, {
-    showOutput: false,
-  });
+  // The stack builds the site for this session from a copy of the tests' config (test/support/test-breach-config.ts)
+  // whose rate limits let one test file submit many checks from 127.0.0.1 (no page shows the limits; the limits
+  // themselves are covered by the check use case's tests).
   const config = JSON.parse(await readFile(breachConfigPathFromEnv(), 'utf8'));
   config.limits = { ...config.limits, checksPerAddressPerDay: 1000, checksPerIpPerMinute: 1000 };
   const breachConfigPath = join(localDir, 'breach.json');
@@ -61,7 +58,6 @@ export async function openBrowserSession(): Promise<BrowserSession> {
     sesPort: 0,
     localDir,
     breachConfigPath,
-    buildSite: false,
     generatedCustomers: 50,
     clock,
     logLevel: 'SILENT',
@@ -107,9 +103,8 @@ export function resultLinkIn(mail: StoredEmail): string | undefined {
   return /https?:\/\/[^\s"<>]+\/(?:nl|en)\/result#t=[A-Za-z0-9_-]+/.exec(mail.body.html ?? '')?.[0];
 }
 
-/** Every page of the built site as a URL path (/nl/faq, /en/guidance/iban, /404.html …). */
-export async function builtPagePaths(): Promise<string[]> {
-  const root = siteDistDir(PROJECT_ROOT);
+/** Every page of the built site in root (a stack's siteDir) as a URL path (/nl/faq, /en/guidance/iban, /404.html …). */
+export async function builtPagePaths(root: string): Promise<string[]> {
   const paths: string[] = [];
   const walk = async (folder: string) => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {

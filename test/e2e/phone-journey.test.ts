@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { readSmsStore } from '../../functions/local/sms-emulator';
+import { readSmsStore } from '../../functions/local/emulators/sms-emulator';
 import { type BrowserSession, openBrowserSession } from './local-stack-session';
 
 /*

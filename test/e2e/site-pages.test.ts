@@ -18,7 +18,7 @@ const GUIDANCE_SLUGS = FIELDS.map((field) => field.replace(/[A-Z]/g, (letter) =>
 
 beforeAll(async () => {
   session = await openBrowserSession();
-  pages = await builtPagePaths();
+  pages = await builtPagePaths(session.stack.siteDir);
 });
 
 afterAll(async () => {

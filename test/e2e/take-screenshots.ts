@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { StoredEmail } from '../../functions/local/emulators/ses-emulator';
 import { PROJECT_ROOT } from '../../functions/local/local-stack';
-import type { StoredEmail } from '../../functions/local/ses-emulator';
 import { type BrowserSession, nowEpochSeconds, openBrowserSession, resultLinkIn } from './local-stack-session';
 
 /*

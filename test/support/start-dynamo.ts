@@ -4,7 +4,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localTableNames, type TableNames } from '../../contract/tables';
 import { createDynamoDbStores, type DynamoDbStores } from '../../functions/adapters/dynamodb/dynamodb-stores';
 import { type Clock, systemClock } from '../../functions/core/ports';
-import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../../functions/local/dynamodb-emulator';
+import {
+  createEmulatorClients,
+  ensureTables,
+  startDynamoDbEmulator,
+} from '../../functions/local/emulators/dynamodb-emulator';
 
 /*
  * Integration-test helper: a real dynalite, in memory, on a port the OS picks (tests run in parallel, so never a

@@ -1,5 +1,10 @@
 import { SESClient } from '@aws-sdk/client-ses';
-import { clearSesStore, readSesStore, type StoredEmail, startSesEmulator } from '../../functions/local/ses-emulator';
+import {
+  clearSesStore,
+  readSesStore,
+  type StoredEmail,
+  startSesEmulator,
+} from '../../functions/local/emulators/ses-emulator';
 
 /*
  * Integration-test helper: a real aws-ses-v2-local on a port the OS picks. Its mailbox is shared by every SES

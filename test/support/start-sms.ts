@@ -5,7 +5,7 @@ import {
   readSmsStore,
   type StoredSms,
   startSmsEmulator,
-} from '../../functions/local/sms-emulator';
+} from '../../functions/local/emulators/sms-emulator';
 
 /*
  * Integration-test helper: the SMS outbox emulator (a stand-in speaking SendTextMessage's wire protocol) on a port

@@ -3,7 +3,7 @@ import { DynamoDbTokenStore } from '../../../functions/adapters/dynamodb/dynamod
 import { ConflictError, ServiceUnavailableError } from '../../../functions/core/errors';
 import type { AssistRequestRecord, AuditRecord } from '../../../functions/core/ports';
 import { AssistRequestClaimedError } from '../../../functions/core/staff/staff-errors';
-import { createEmulatorClients } from '../../../functions/local/dynamodb-emulator';
+import { createEmulatorClients } from '../../../functions/local/emulators/dynamodb-emulator';
 import { freePort } from '../../support/free-port';
 import { DAY, key, START, seconds, useDynamoStores } from './dynamodb-store-fixture';
 

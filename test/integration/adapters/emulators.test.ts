@@ -6,9 +6,13 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand } from '@aws-sdk/client-ses';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { localTableNames } from '../../../contract/tables';
-import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../../../functions/local/dynamodb-emulator';
-import { EmulatorPortInUseError } from '../../../functions/local/emulator-listen';
-import { startSesEmulator } from '../../../functions/local/ses-emulator';
+import {
+  createEmulatorClients,
+  ensureTables,
+  startDynamoDbEmulator,
+} from '../../../functions/local/emulators/dynamodb-emulator';
+import { EmulatorPortInUseError } from '../../../functions/local/emulators/emulator-listen';
+import { startSesEmulator } from '../../../functions/local/emulators/ses-emulator';
 import { startSes } from '../../support/start-ses';
 
 function occupyPort(): Promise<{ server: Server; port: number }> {

@@ -1,5 +1,5 @@
 import { hashIdentifier } from '../../../functions/core/identifier-hash';
-import { startSesEmulator } from '../../../functions/local/ses-emulator';
+import { startSesEmulator } from '../../../functions/local/emulators/ses-emulator';
 import { config, TEST_PEPPER } from '../../unit/check/check-fixture';
 import { type CheckStack, startCheckStack } from './check-stack';
 

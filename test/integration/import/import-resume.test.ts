@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CreateTableCommand, paginateScan } from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITIONS } from '../../../contract/tables';
-import { createTableInput } from '../../../functions/local/dynamodb-emulator';
+import { createTableInput } from '../../../functions/local/emulators/dynamodb-emulator';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 
 /*

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type ApiRoute, createPortalServer } from '../../../functions/local/portal-server';
+import { prepareRunSite } from '../../../functions/local/gateway/local-site-pages';
+import { type ApiRoute, createPortalServer } from '../../../functions/local/gateway/portal-server';
 
 /*
  * The local origin on a free port, with recording handlers in place of the real ones: proves the event API Gateway
@@ -47,6 +48,7 @@ beforeAll(async () => {
     { id: 'UpdateRequest', method: 'PATCH', path: '/api/v1/staff/assist-requests/{id}', handler: recordingHandler },
     { id: 'ListRequests', method: 'GET', path: '/api/v1/staff/assist-requests', handler: recordingHandler },
   ];
+  await prepareRunSite(siteRoot, { inboxUrl: 'http://127.0.0.1:9/' });
   server = createPortalServer({
     routes,
     siteRoot,

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../functions/local/local-stack';
 
 /*
- * bin/start.mjs as a person runs it (`npm start` is `node bin/start.mjs`): a busy port is one clear sentence and
+ * bin/start.mjs as a person runs it (`npm start` is `exec node bin/start.mjs`): a busy port is one clear sentence and
  * exit 1; a normal start prints the URL block, serves the portal with every route mounted, and SIGTERM (what Ctrl-C
- * amounts to) stops it with exit 0.
+ * amounts to) stops it with exit 0 (npm-start-signals.test.ts covers npm and its process group).
  */
 
 jest.setTimeout(120_000);

@@ -8,8 +8,8 @@ import { deliverOutgoingJob } from '../../../functions/core/check/deliver-outgoi
 import { hashIdentifier } from '../../../functions/core/identifier-hash';
 import { createCheckHandler } from '../../../functions/handlers/create-check';
 import { createRedeemResultHandler } from '../../../functions/handlers/redeem-result';
-import { createEmulatorClients } from '../../../functions/local/dynamodb-emulator';
-import { createEmulatorSesClient } from '../../../functions/local/ses-emulator';
+import { createEmulatorClients } from '../../../functions/local/emulators/dynamodb-emulator';
+import { createEmulatorSesClient } from '../../../functions/local/emulators/ses-emulator';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 import { startSes, type TestSes } from '../../support/start-ses';
 import { testOriginGuard } from '../../support/test-origin';

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { ORIGIN_VERIFY_HEADER } from '../http/origin-guard';
-import { errorResponse } from '../http/responses';
-import { VIEWER_IP_HEADER } from '../http/viewer-ip';
+import { ORIGIN_VERIFY_HEADER } from '../../http/origin-guard';
+import { errorResponse } from '../../http/responses';
+import { VIEWER_IP_HEADER } from '../../http/viewer-ip';
 import {
   LOCAL_BODY_CAP_BYTES,
   localLambdaContext,
@@ -12,7 +12,7 @@ import {
   writeHandlerResult,
 } from './http-adapter';
 import { type MountedRoute, matchRoute } from './route-matcher';
-import { serveStaticSite } from './static-site';
+import { createStaticSite, type StaticSiteHandler } from './static-site';
 
 /*
  * The one local origin: /api/* goes to the mounted Lambda handlers (as API Gateway would route it), /local/info.json
@@ -28,6 +28,7 @@ export interface ApiRoute extends MountedRoute<LambdaHttpHandler> {
 
 export interface PortalServerOptions {
   routes: readonly ApiRoute[];
+  /** The built site, readied by prepareRunSite (local-site-pages.ts); its files are listed once, at creation. */
   siteRoot: string;
   securityHeaders: Record<string, string>;
   /** Served as /local/info.json: only what local pages need (the inbox link in the banner). */
@@ -47,8 +48,9 @@ export function createPortalServer(options: PortalServerOptions): Server {
 
 /** The request listener alone, for a server that was bound before the routes existed (see local-stack.ts). */
 export function createPortalRequestListener(options: PortalServerOptions) {
+  const site = createStaticSite({ root: options.siteRoot, securityHeaders: options.securityHeaders });
   return (request: IncomingMessage, response: ServerResponse): void => {
-    handleRequest(request, response, options).catch((error: unknown) => {
+    handleRequest(request, response, options, site).catch((error: unknown) => {
       options.onError?.(error);
       if (!response.headersSent) {
         writeHandlerResult(response, errorResponse(500, 'internal_error', 'Something went wrong on our side.'));
@@ -59,7 +61,12 @@ export function createPortalRequestListener(options: PortalServerOptions) {
   };
 }
 
-async function handleRequest(request: IncomingMessage, response: ServerResponse, options: PortalServerOptions) {
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: PortalServerOptions,
+  site: StaticSiteHandler,
+) {
   const path = requestPath(request.url);
   if (path === undefined) {
     // Node's parser lets through targets no URL parser accepts (`http://[::1`, `//%2f/x`): the client's error.
@@ -88,12 +95,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     response.end(JSON.stringify({ mode: 'local', loginPath: '/api/v1/local/staff-login' }));
     return;
   }
-  await serveStaticSite(request, response, {
-    root: options.siteRoot,
-    securityHeaders: options.securityHeaders,
-    localInboxUrl: options.localInfo.inboxUrl,
-    localSmsInboxUrl: options.localInfo.smsInboxUrl,
-  });
+  site(request, response);
 }
 
 function requestPath(target: string | undefined): string | undefined {

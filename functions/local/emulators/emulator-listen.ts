@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
+import { portAnswers } from './port-check';
 
 /* Both emulators report a taken port the same way: one sentence naming the service and the port. */
 
@@ -35,13 +35,13 @@ export function listenOrExplain(server: Server, service: string, host: string, p
   });
 }
 
-/** Why binding host:port fails right now, or undefined if it would succeed (for servers created by a library). */
-export function bindFailureReason(host: string, port: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => resolve(reasonFor(error)));
-    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
-  });
+/**
+ * Why listening on host:port would fail right now, or undefined if nothing answers there (for servers created by a
+ * library that swallows its own listen error). Probes by connecting, so no client can meet a half-open probe.
+ */
+export async function bindFailureReason(host: string, port: number): Promise<string | undefined> {
+  if (port === 0) return undefined;
+  return (await portAnswers(host, port)) ? reasonFor({ code: 'EADDRINUSE' } as NodeJS.ErrnoException) : undefined;
 }
 
 /** Closes a server, dropping idle keep-alive connections so stop() does not wait for SDK sockets to time out. */

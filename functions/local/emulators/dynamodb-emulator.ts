@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../../contract/tables';
-import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
+import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '../../../contract/tables';
+import { emulatorConnection, sdkClient } from '../../wiring/sdk-client';
 import { closeServer, listenOrExplain } from './emulator-listen';
 
 /*

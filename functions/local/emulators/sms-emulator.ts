@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
+import { emulatorConnection, sdkClient } from '../../wiring/sdk-client';
 import { closeServer, listenOrExplain } from './emulator-listen';
 import { renderSmsInbox, type StoredSms } from './sms-inbox-page';
 

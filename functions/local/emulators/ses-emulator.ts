@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { SESClient } from '@aws-sdk/client-ses';
 import * as sesLocalModule from 'aws-ses-v2-local';
-import { emulatorConnection, sdkClient } from '../wiring/sdk-client';
+import { emulatorConnection, sdkClient } from '../../wiring/sdk-client';
 import { bindFailureReason, closeServer, EmulatorPortInUseError } from './emulator-listen';
 
 /*
@@ -44,7 +44,12 @@ export async function startSesEmulator(options: SesEmulatorOptions = {}): Promis
   if (reasonBefore) throw new EmulatorPortInUseError(SERVICE, host, requestedPort, reasonBefore);
   const server: Server = await startSesServer({ host, port: requestedPort });
   if (!server.listening) {
-    throw new EmulatorPortInUseError(SERVICE, host, requestedPort, 'the port was taken while starting');
+    throw new EmulatorPortInUseError(
+      SERVICE,
+      host,
+      requestedPort,
+      'it could not bind the port (taken meanwhile, or below 1024 without permission)',
+    );
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : requestedPort;

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../core/email/html-escape';
-import { smsEncodingOf } from '../core/sms/sms-segments';
+import { escapeHtml } from '../../core/email/html-escape';
+import { smsEncodingOf } from '../../core/sms/sms-segments';
 
 /*
  * The SMS outbox emulator's inbox page: every text the portal sent, newest first, as a phone would show it, with
