@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
 import { localTableNames } from '../../functions/adapters/dynamodb/table-definitions';
 import { table } from '../stack/latency-summary';
-import { type ControlProof, proveAbuseControlsOverHttp, proveHandlerControls } from './abuse-controls';
 import { startLocalStackProcess } from '../stack/local-stack-process';
+import { type ControlProof, proveAbuseControlsOverHttp, proveHandlerControls } from './abuse-controls';
 import {
   type AbuseLimits,
   HASHED_RATE_KEY,
@@ -67,7 +67,8 @@ async function main(): Promise<number> {
       ...(await proveAbuseControlsOverHttp(stack.urls.portal, LIMITS, clock)),
     ];
     console.log('\ncontrols (docs/security.md), each with its figure:');
-    for (const proof of controls) console.log(`  [${proof.holds ? 'holds' : 'FAILS'}] ${proof.control}: ${proof.figure}`);
+    for (const proof of controls)
+      console.log(`  [${proof.holds ? 'holds' : 'FAILS'}] ${proof.control}: ${proof.figure}`);
 
     await stack.settleMail();
     const rawValues = [
