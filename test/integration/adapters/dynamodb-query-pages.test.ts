@@ -39,49 +39,40 @@ async function seed(identifierHash: string, count: number): Promise<void> {
   );
 }
 
+/** Seeds 7 items under a new identifier and reads them in pages of 3, stopping after `stopAfter` items. */
+async function readInPagesOfThree(stopAfter = Number.POSITIVE_INFINITY) {
+  const identifierHash = key('paged');
+  await seed(identifierHash, 7);
+  const { client, queries, destroy } = countingClient();
+  try {
+    const keys: unknown[] = [];
+    for await (const item of queryItems(client, {
+      TableName: context.dynamo.tableNames.exposures,
+      KeyConditionExpression: 'identifierHash = :h',
+      ExpressionAttributeValues: { ':h': identifierHash },
+      Limit: 3,
+    })) {
+      keys.push(item.recordKey);
+      if (keys.length >= stopAfter) break;
+    }
+    return { keys, queries: queries() };
+  } finally {
+    destroy();
+  }
+}
+
 describe('queryItems', () => {
   it('reads every page, in key order', async () => {
-    const identifierHash = key('paged');
-    await seed(identifierHash, 7);
-    const { client, queries, destroy } = countingClient();
-    try {
-      const keys: unknown[] = [];
-      for await (const item of queryItems(client, {
-        TableName: context.dynamo.tableNames.exposures,
-        KeyConditionExpression: 'identifierHash = :h',
-        ExpressionAttributeValues: { ':h': identifierHash },
-        Limit: 3,
-      })) {
-        keys.push(item.recordKey);
-      }
-      expect(keys).toEqual(['b#s00', 'b#s01', 'b#s02', 'b#s03', 'b#s04', 'b#s05', 'b#s06']);
-      // 3 + 3 + 1, and the last page carries no LastEvaluatedKey.
-      expect(queries()).toBe(3);
-    } finally {
-      destroy();
-    }
+    const { keys, queries } = await readInPagesOfThree();
+    expect(keys).toEqual(['b#s00', 'b#s01', 'b#s02', 'b#s03', 'b#s04', 'b#s05', 'b#s06']);
+    // 3 + 3 + 1, and the last page carries no LastEvaluatedKey.
+    expect(queries).toBe(3);
   });
 
   it('asks for no further page once the caller stops', async () => {
-    const identifierHash = key('stopped');
-    await seed(identifierHash, 7);
-    const { client, queries, destroy } = countingClient();
-    try {
-      const keys: unknown[] = [];
-      for await (const item of queryItems(client, {
-        TableName: context.dynamo.tableNames.exposures,
-        KeyConditionExpression: 'identifierHash = :h',
-        ExpressionAttributeValues: { ':h': identifierHash },
-        Limit: 3,
-      })) {
-        keys.push(item.recordKey);
-        if (keys.length === 4) break;
-      }
-      expect(keys).toEqual(['b#s00', 'b#s01', 'b#s02', 'b#s03']);
-      expect(queries()).toBe(2);
-    } finally {
-      destroy();
-    }
+    const { keys, queries } = await readInPagesOfThree(4);
+    expect(keys).toEqual(['b#s00', 'b#s01', 'b#s02', 'b#s03']);
+    expect(queries).toBe(2);
   });
 
   it('refuses a client that is not a DynamoDBDocumentClient with a clear error', async () => {

@@ -5,11 +5,13 @@ import { DynamoDbCounterStore } from '../../../functions/adapters/dynamodb/dynam
 import { DynamoDbExposureStore } from '../../../functions/adapters/dynamodb/dynamodb-exposure-store';
 import { DynamoDbTokenStore } from '../../../functions/adapters/dynamodb/dynamodb-token-store';
 import { localTableNames, type TableNames } from '../../../functions/adapters/dynamodb/table-definitions';
+import type { ManualClock } from '../../../functions/adapters/memory/manual-clock';
 import { ensureTables } from '../../../functions/local/dynamodb-emulator';
 import { describeAssistRequestStoreContract } from '../../support/port-contracts/assist-request-store-contract';
 import { describeAuditLogContract } from '../../support/port-contracts/audit-log-contract';
 import { describeCounterStoreContract } from '../../support/port-contracts/counter-store-contract';
 import { describeExposureStoreContract } from '../../support/port-contracts/exposure-store-contract';
+import type { MakeStore } from '../../support/port-contracts/store-subject';
 import { describeTokenStoreContract } from '../../support/port-contracts/token-store-contract';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 
@@ -25,29 +27,32 @@ beforeAll(async () => {
 });
 afterAll(() => dynamo.stop());
 
-async function freshTables(): Promise<TableNames> {
-  const tableNames = localTableNames(`contract-${randomUUID().slice(0, 8)}`);
-  await ensureTables(dynamo.rawClient, tableNames);
-  return tableNames;
+/** A store on fresh, empty tables (a new name prefix on the one emulator), for each test. */
+function onFreshTables<Store>(build: (tables: TableNames, clock: ManualClock) => Store): MakeStore<Store> {
+  return async (clock) => {
+    const tables = localTableNames(`contract-${randomUUID().slice(0, 8)}`);
+    await ensureTables(dynamo.rawClient, tables);
+    return build(tables, clock);
+  };
 }
 
 describeExposureStoreContract(
   'DynamoDB',
-  async () => new DynamoDbExposureStore(dynamo.client, (await freshTables()).exposures),
+  onFreshTables((tables) => new DynamoDbExposureStore(dynamo.client, tables.exposures)),
 );
 describeTokenStoreContract(
   'DynamoDB',
-  async (clock) => new DynamoDbTokenStore(dynamo.client, (await freshTables()).tokens, clock),
+  onFreshTables((tables, clock) => new DynamoDbTokenStore(dynamo.client, tables.tokens, clock)),
 );
 describeCounterStoreContract(
   'DynamoDB',
-  async (clock) => new DynamoDbCounterStore(dynamo.client, (await freshTables()).counters, clock),
+  onFreshTables((tables, clock) => new DynamoDbCounterStore(dynamo.client, tables.counters, clock)),
 );
 describeAuditLogContract(
   'DynamoDB',
-  async (clock) => new DynamoDbAuditLog(dynamo.client, (await freshTables()).audit, clock),
+  onFreshTables((tables, clock) => new DynamoDbAuditLog(dynamo.client, tables.audit, clock)),
 );
 describeAssistRequestStoreContract(
   'DynamoDB',
-  async (clock) => new DynamoDbAssistRequestStore(dynamo.client, (await freshTables()).assistRequests, clock),
+  onFreshTables((tables, clock) => new DynamoDbAssistRequestStore(dynamo.client, tables.assistRequests, clock)),
 );
