@@ -4,12 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { EMAIL_SENDER, ROUTES } from '../contract/routes';
-import {
-  BUNDLED_CONFIG_FILE,
-  ESBUILD_TARGET,
-  ESM_REQUIRE_BANNER,
-  EXTERNAL_MODULES,
-} from '../infra/app-function';
+import { BUNDLED_CONFIG_FILE, ESBUILD_TARGET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from '../infra/app-function';
 
 /*
  * `npm run bench:bundles` — each Lambda bundled exactly as the CDK's NodejsFunction does (esbuild, the options
@@ -112,7 +107,9 @@ function loadOnce(file: string, loader: string): Load {
 function measureInterleaved(files: string[], loader: string): Load[] {
   const samples = files.map(() => [] as Load[]);
   for (let run = 0; run < RUNS; run += 1) {
-    files.forEach((file, index) => samples[index]?.push(loadOnce(file, loader)));
+    files.forEach((file, index) => {
+      samples[index]?.push(loadOnce(file, loader));
+    });
   }
   return samples.map((loads) => ({
     importMs: median(loads.map((l) => l.importMs)),
@@ -130,7 +127,10 @@ async function main(): Promise<void> {
   writeFileSync(empty, 'export const handler = async () => ({});\n');
   writeFileSync(join(emptyDir, BUNDLED_CONFIG_FILE), '{}');
 
-  const functions = [...ROUTES.map((r) => ({ id: r.id, entry: r.entry })), { id: EMAIL_SENDER.id, entry: EMAIL_SENDER.entry }];
+  const functions = [
+    ...ROUTES.map((r) => ({ id: r.id, entry: r.entry })),
+    { id: EMAIL_SENDER.id, entry: EMAIL_SENDER.entry },
+  ];
   const results: Measured[] = [];
   for (const fn of functions) {
     const file = await bundle(fn.id, fn.entry);
@@ -139,13 +139,24 @@ async function main(): Promise<void> {
     writeFileSync(sdkBaseline, sdkPackages.map((name) => `import '${name}';`).join('\n') || 'export {};');
     const [emptyLoad, sdkLoad, bundleLoad] = measureInterleaved([empty, sdkBaseline, file], loader);
     if (!emptyLoad || !sdkLoad || !bundleLoad) throw new Error('missing measurement');
-    results.push({ id: fn.id, sizeKb: statSync(file).size / 1024, ...bundleLoad, empty: emptyLoad, sdk: sdkLoad, sdkPackages });
+    results.push({
+      id: fn.id,
+      sizeKb: statSync(file).size / 1024,
+      ...bundleLoad,
+      empty: emptyLoad,
+      sdk: sdkLoad,
+      sdkPackages,
+    });
   }
 
-  console.log(`Lambda bundles: esbuild as the CDK runs it; load = median of ${RUNS} fresh Node ${process.version} processes`);
+  console.log(
+    `Lambda bundles: esbuild as the CDK runs it; load = median of ${RUNS} fresh Node ${process.version} processes`,
+  );
   const emptyImport = median(results.map((r) => r.empty.importMs));
   const emptyProcess = median(results.map((r) => r.empty.processMs));
-  console.log(`empty module (measured beside each bundle): import ≈ ${emptyImport.toFixed(2)} ms, process ≈ ${emptyProcess.toFixed(1)} ms\n`);
+  console.log(
+    `empty module (measured beside each bundle): import ≈ ${emptyImport.toFixed(2)} ms, process ≈ ${emptyProcess.toFixed(1)} ms\n`,
+  );
   console.log(
     'function                  size KB  import ms  ×empty  process ms  ×empty  sdk-only import ms  ×sdk   static SDK imports',
   );

@@ -16,7 +16,11 @@ import { hashIdentifier, hashToken } from '../functions/core/identifier-hash';
 import { type AppLogger, systemClock } from '../functions/core/ports';
 import { createCheckHandler } from '../functions/handlers/create-check';
 import { fixedOriginGuard, ORIGIN_VERIFY_HEADER } from '../functions/http/origin-guard';
-import { createEmulatorClients, ensureTables, startDynamoDbEmulator } from '../functions/local/emulators/dynamodb-emulator';
+import {
+  createEmulatorClients,
+  ensureTables,
+  startDynamoDbEmulator,
+} from '../functions/local/emulators/dynamodb-emulator';
 import { startDynaliteProcess } from './dynalite-process';
 
 /*
@@ -116,7 +120,11 @@ async function main() {
       ),
       countRollingWindow(
         stores.counters,
-        { subject: 'mailbox', subjectHash: hashRateLimitSubject(pepper, 'mailbox', address), window: { seconds: DAY_SECONDS, limit: 1e9 } },
+        {
+          subject: 'mailbox',
+          subjectHash: hashRateLimitSubject(pepper, 'mailbox', address),
+          window: { seconds: DAY_SECONDS, limit: 1e9 },
+        },
         now,
       ),
       stores.exposures.findByIdentifier(hashIdentifier(pepper, 'email', address)),
@@ -158,16 +166,24 @@ async function main() {
   const deltaMedian = Math.abs(hit.median - miss.median);
   const ms = (value: number) => `${value.toFixed(3)} ms`;
 
-  console.log(`Customer check latency: ${perKind} hits + ${perKind} misses (after ${warmUp} warm-up each), Node ${process.version}`);
-  console.log(`dynalite: ${process.env.BENCH_DYNALITE === 'in-process' ? 'in this process' : 'own process'}; jobs queued and drained: ${delivered}`);
+  console.log(
+    `Customer check latency: ${perKind} hits + ${perKind} misses (after ${warmUp} warm-up each), Node ${process.version}`,
+  );
+  console.log(
+    `dynalite: ${process.env.BENCH_DYNALITE === 'in-process' ? 'in this process' : 'own process'}; jobs queued and drained: ${delivered}`,
+  );
   console.log(`  hit              median ${ms(hit.median)}   p99 ${ms(hit.p99)}`);
   console.log(`  miss             median ${ms(miss.median)}   p99 ${ms(miss.p99)}`);
   console.log(`  |Δmedian| hit vs miss: ${ms(deltaMedian)} (target < 5 ms: ${deltaMedian < 5 ? 'met' : 'NOT met'})`);
   console.log(`  bare GetItem     median ${ms(getItem.median)}   p99 ${ms(getItem.p99)}`);
   console.log(`  same 7 DynamoDB calls, no stack   median ${ms(direct.median)}   p99 ${ms(direct.p99)}`);
   const overStack = handlerMedian / direct.median;
-  console.log(`  handler stack ÷ its own DynamoDB calls: ${overStack.toFixed(2)}× (target ≤ 1.3×: ${overStack <= 1.3 ? 'met' : 'NOT met'})`);
-  console.log(`  handler ÷ one bare GetItem: ${(handlerMedian / getItem.median).toFixed(2)}× (a check makes 7 calls in 2 rounds; the mailbox window is a read, then a conditional write)`);
+  console.log(
+    `  handler stack ÷ its own DynamoDB calls: ${overStack.toFixed(2)}× (target ≤ 1.3×: ${overStack <= 1.3 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  handler ÷ one bare GetItem: ${(handlerMedian / getItem.median).toFixed(2)}× (a check makes 7 calls in 2 rounds; the mailbox window is a read, then a conditional write)`,
+  );
   console.log(
     JSON.stringify({
       perKind,

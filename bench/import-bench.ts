@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     }
     const { timing } = summary;
     const ratio = summary.rowsPerSecond / baseline;
-    const du = execFileSync('du', ['-sh', join(dir, 'out', 'data')]).toString().split('\t')[0];
+    const du = execFileSync('du', ['-sh', join(dir, 'out', 'data')])
+      .toString()
+      .split('\t')[0];
     console.log(
       [
         `rows              ${summary.rows} (${summary.identifiers} items, ${summary.rejects} rejects, ${files.length} files, ${du})`,

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { BatchWriteItemCommand, CreateTableCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { TABLE_DEFINITIONS } from '../contract/tables';
 import type { Field } from '../functions/core/fields';
 import type { ExposureRecord } from '../functions/core/ports';

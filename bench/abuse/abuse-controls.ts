@@ -113,7 +113,9 @@ export async function proveAbuseControlsOverHttp(
   const resultsLimit = parseBreachConfig(breachJson).limits.resultsPerIpPerMinute;
   const guesses: number[] = [];
   for (let i = 0; i <= resultsLimit; i += 1) {
-    guesses.push((await call(`${portal}/api/v1/results`, { body: { token: randomBytes(32).toString('base64url') } })).status);
+    guesses.push(
+      (await call(`${portal}/api/v1/results`, { body: { token: randomBytes(32).toString('base64url') } })).status,
+    );
   }
   proofs.push({
     control: 'POST /results limited per IP',
@@ -134,8 +136,7 @@ export async function proveAbuseControlsOverHttp(
   proofs.push({
     control: 'call-back queue page size and audit ids',
     figure: `page of ${shown.length} (max ${MAX_ASSIST_PAGE_SIZE}); limit=100 → ${tooLarge.status}; audit row lists ${row ? shown.length : 0} ids`,
-    holds:
-      shown.length > 0 && shown.length <= MAX_ASSIST_PAGE_SIZE && tooLarge.status === 400 && row !== undefined,
+    holds: shown.length > 0 && shown.length <= MAX_ASSIST_PAGE_SIZE && tooLarge.status === 400 && row !== undefined,
   });
   return proofs;
 }
@@ -191,7 +192,10 @@ export async function proveHandlerControls(): Promise<ControlProof[]> {
     (await handler(checkEvent(email, headers), lambdaContext)) as APIGatewayProxyStructuredResultV2;
 
   const direct = await send('direct@example.nl', { [VIEWER_IP_HEADER]: '203.0.113.1' });
-  const guessed = await send('direct@example.nl', { [ORIGIN_VERIFY_HEADER]: 'guess', [VIEWER_IP_HEADER]: '203.0.113.1' });
+  const guessed = await send('direct@example.nl', {
+    [ORIGIN_VERIFY_HEADER]: 'guess',
+    [VIEWER_IP_HEADER]: '203.0.113.1',
+  });
   const proofs: ControlProof[] = [
     {
       control: 'direct origin refused',

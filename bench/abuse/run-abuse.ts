@@ -67,7 +67,8 @@ async function main(): Promise<number> {
       ...(await proveAbuseControlsOverHttp(stack.urls.portal, LIMITS, clock)),
     ];
     console.log('\ncontrols (docs/security.md), each with its figure:');
-    for (const proof of controls) console.log(`  [${proof.holds ? 'holds' : 'FAILS'}] ${proof.control}: ${proof.figure}`);
+    for (const proof of controls)
+      console.log(`  [${proof.holds ? 'holds' : 'FAILS'}] ${proof.control}: ${proof.figure}`);
 
     await stack.settleMail();
     const rawValues = [

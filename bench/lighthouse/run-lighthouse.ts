@@ -1,6 +1,12 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, nowEpochSeconds, openBrowserSession, resultLinkIn } from '../../test/e2e/local-stack-session';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  nowEpochSeconds,
+  openBrowserSession,
+  resultLinkIn,
+} from '../../test/e2e/local-stack-session';
 
 /*
  * `npm run lighthouse`: Lighthouse 12 (pinned) on the local stack — the same build, headers and compression the CDN
@@ -78,7 +84,8 @@ async function main(): Promise<void> {
     );
   }
   const missed = rows.filter(
-    (row) => row.performance < TARGETS.performance || row.accessibility < TARGETS.accessibility || !(row.cls < TARGETS.cls),
+    (row) =>
+      row.performance < TARGETS.performance || row.accessibility < TARGETS.accessibility || !(row.cls < TARGETS.cls),
   );
   if (missed.length > 0) {
     console.error(`Below target: ${missed.map((row) => row.page).join(', ')}`);

@@ -1,16 +1,16 @@
 // autocannon ships no types: the part of its programmatic API the load run uses (see its README).
 declare module 'autocannon' {
-  interface RequestParams {
+  export interface RequestParams {
     method?: string;
     path?: string;
     body?: string;
     headers?: Record<string, string>;
   }
-  interface RequestStep {
+  export interface RequestStep {
     setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     stddev: number;
@@ -22,7 +22,7 @@ declare module 'autocannon' {
     p99_9?: number;
     total: number;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     pipelining?: number;
@@ -33,7 +33,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: RequestStep[];
   }
-  interface Result {
+  export interface Result {
     duration: number;
     requests: Histogram & { sent: number };
     latency: Histogram;
@@ -49,7 +49,7 @@ declare module 'autocannon' {
     '5xx': number;
     statusCodeStats?: Record<string, { count: number }>;
   }
-  interface Instance {
+  export interface Instance {
     stop(): void;
     on(event: 'done', listener: (result: Result) => void): void;
   }

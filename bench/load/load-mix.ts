@@ -56,7 +56,11 @@ export function createLoadMix(input: LoadMixInput): () => PlannedRequest {
   const json = (value: unknown) => JSON.stringify(value);
   return () => {
     let roll = random() * total;
-    const kind = kinds.find((candidate) => (roll -= weights[candidate]) < 0) ?? 'page';
+    const kind =
+      kinds.find((candidate) => {
+        roll -= weights[candidate];
+        return roll < 0;
+      }) ?? 'page';
     switch (kind) {
       case 'page':
         return { kind, method: 'GET', path: pick(input.pages) };

@@ -119,17 +119,12 @@ async function main(): Promise<number> {
                 const planned: PlannedRequest = nextRequest();
                 context.planned = planned;
                 context.sentAt = performance.now();
-                return {
-                  ...request,
-                  method: planned.method,
-                  path: planned.path,
-                  body: planned.body,
-                  headers: planned.body ? { 'content-type': 'application/json' } : {},
-                };
+                const headers: Record<string, string> = planned.body ? { 'content-type': 'application/json' } : {};
+                return { ...request, method: planned.method, path: planned.path, body: planned.body, headers };
               },
               onResponse: (status, _body, context) => {
                 const planned = context.planned as PlannedRequest;
-                const stats = perKind.get(planned.kind) ?? { latencies: [], statuses: new Map() };
+                const stats: KindStats = perKind.get(planned.kind) ?? { latencies: [], statuses: new Map() };
                 perKind.set(planned.kind, stats);
                 stats.latencies.push(performance.now() - (context.sentAt as number));
                 stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);

@@ -51,7 +51,11 @@ async function seedHitAddresses(stack: LocalStack, configPath: string, count: nu
         exposureRecordsFor({ label: `bench ${index}`, email, fields: [...FIELDS] }, config, pepper),
       ),
       ...Array.from({ length: phones }, (_, index) =>
-        exposureRecordsFor({ label: `bench phone ${index}`, phone: benchHitPhone(index), fields: [...FIELDS] }, config, pepper),
+        exposureRecordsFor(
+          { label: `bench phone ${index}`, phone: benchHitPhone(index), fields: [...FIELDS] },
+          config,
+          pepper,
+        ),
       ).flat(),
     ];
     for (let start = 0; start < records.length; start += 500)

@@ -1,8 +1,8 @@
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchHitAddress, benchHitPhone, benchMissAddress, benchMissPhone } from '../stack/bench-addresses';
 import { readSmsStore } from '../../functions/local/emulators/sms-emulator';
+import { benchHitAddress, benchHitPhone, benchMissAddress, benchMissPhone } from '../stack/bench-addresses';
 import { formatMs, percentile, summariseLatencies, table } from '../stack/latency-summary';
 import { startLocalStackProcess } from '../stack/local-stack-process';
 import { readStoredMail, resultTokenOf } from '../stack/stack-inspection';
@@ -191,10 +191,20 @@ async function main(): Promise<number> {
     const portal = new URL(stack.urls.portal);
     const warmUpOf = (hitOf: (index: number) => string, missOf: (index: number) => string) =>
       Array.from({ length: WARM_UP }, (_, index) => (index % 2 ? missOf(perKind + index) : hitOf(perKind + index)));
-    const planOf = (identifierOf: (value: string) => Identifier, hitOf: (i: number) => string, missOf: (i: number) => string) =>
+    const planOf = (
+      identifierOf: (value: string) => Identifier,
+      hitOf: (i: number) => string,
+      missOf: (i: number) => string,
+    ) =>
       shuffled([
-        ...Array.from({ length: perKind }, (_, index) => ({ kind: 'hit' as const, identifier: identifierOf(hitOf(index)) })),
-        ...Array.from({ length: perKind }, (_, index) => ({ kind: 'miss' as const, identifier: identifierOf(missOf(index)) })),
+        ...Array.from({ length: perKind }, (_, index) => ({
+          kind: 'hit' as const,
+          identifier: identifierOf(hitOf(index)),
+        })),
+        ...Array.from({ length: perKind }, (_, index) => ({
+          kind: 'miss' as const,
+          identifier: identifierOf(missOf(index)),
+        })),
       ]);
 
     const byEmail = await compare(
@@ -221,7 +231,9 @@ async function main(): Promise<number> {
     console.log(
       `\nmails: ${mails.length}, with a result link: ${linksMailed}; texts: ${texts.length}, with a result link: ${linksTexted} (expected ${expectedLinks} each: every hit, no miss)`,
     );
-    console.log(`phone hit vs miss |Δmedian| = ${formatMs(byPhone.deltaMedian)} (email: ${formatMs(byEmail.deltaMedian)})`);
+    console.log(
+      `phone hit vs miss |Δmedian| = ${formatMs(byPhone.deltaMedian)} (email: ${formatMs(byEmail.deltaMedian)})`,
+    );
     console.log(
       `machine load at the end (1/5/15 min): ${loadavg()
         .map((value) => value.toFixed(2))

@@ -38,7 +38,7 @@ export interface TokenRecord {
 }
 
 export interface TokenStore {
-  /** Fails with a conflict if the hash exists (never overwrites). */
+  /** Never overwrites: another record under the same hash is a conflict; the same record again is a retried write and succeeds. */
   create(record: TokenRecord): Promise<void>;
   get(tokenHash: string): Promise<TokenRecord | undefined>;
   /**

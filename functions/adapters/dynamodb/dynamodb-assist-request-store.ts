@@ -1,13 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TTL_ATTRIBUTE } from '../../../contract/tables';
 import { ConflictError } from '../../core/errors';
-import type {
-  AssistRequestClaim,
-  AssistRequestRecord,
-  AssistRequestStatus,
-  AssistRequestStore,
-  Clock,
-} from '../../core/ports';
+import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock } from '../../core/ports';
 import { AssistRequestClaimedError } from '../../core/staff/staff-errors';
 import { isConditionalCheckFailed, mapDynamoDbError } from './dynamodb-errors';
 import { nowEpochSeconds } from './item-expiry';
@@ -66,13 +60,8 @@ export class DynamoDbAssistRequestStore implements AssistRequestStore {
 
   async update(
     id: string,
-    change: {
-      status: AssistRequestStatus;
-      note?: string;
-      updatedAt: number;
-      updatedBy: string;
-      claim?: AssistRequestClaim;
-    },
+    // The port's own parameter type, so a new field there reaches every adapter.
+    change: Parameters<AssistRequestStore['update']>[1],
   ): Promise<AssistRequestRecord | undefined> {
     const assignments = ['#status = :status', 'updatedAt = :updatedAt', 'updatedBy = :updatedBy'];
     if (change.note !== undefined) assignments.push('note = :note');

@@ -91,28 +91,34 @@ export class DynamoDbCounterStore implements CounterStore {
     }
   }
 
-  private async addToLiveWindow(key: string, expiresAtEpochSeconds: number, now: number): Promise<number> {
-    const result = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { counterKey: key },
-        UpdateExpression: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
-        ConditionExpression: 'attribute_not_exists(counterKey) OR #expiresAt > :now',
-        ExpressionAttributeNames: { '#count': 'count', '#expiresAt': TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAtEpochSeconds, ':now': now },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes?.count);
+  /** ADD to a live (or new) window, keeping the expiry it started with. */
+  private addToLiveWindow(key: string, expiresAtEpochSeconds: number, now: number): Promise<number> {
+    return this.updateWindow(key, expiresAtEpochSeconds, now, {
+      update: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+      condition: 'attribute_not_exists(counterKey) OR #expiresAt > :now',
+    });
   }
 
-  private async restartExpiredWindow(key: string, expiresAtEpochSeconds: number, now: number): Promise<number> {
+  /** Start the window again at 1 with the new expiry, only if the stored one has expired. */
+  private restartExpiredWindow(key: string, expiresAtEpochSeconds: number, now: number): Promise<number> {
+    return this.updateWindow(key, expiresAtEpochSeconds, now, {
+      update: 'SET #count = :one, #expiresAt = :expiresAt',
+      condition: '#expiresAt <= :now',
+    });
+  }
+
+  private async updateWindow(
+    key: string,
+    expiresAtEpochSeconds: number,
+    now: number,
+    expressions: { update: string; condition: string },
+  ): Promise<number> {
     const result = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { counterKey: key },
-        UpdateExpression: 'SET #count = :one, #expiresAt = :expiresAt',
-        ConditionExpression: '#expiresAt <= :now',
+        UpdateExpression: expressions.update,
+        ConditionExpression: expressions.condition,
         ExpressionAttributeNames: { '#count': 'count', '#expiresAt': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAtEpochSeconds, ':now': now },
         ReturnValues: 'UPDATED_NEW',

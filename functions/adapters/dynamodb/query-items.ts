@@ -1,14 +1,24 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
-/** Every item a query matches, page after page; the caller stops iterating once it has enough. */
+/**
+ * Every item a query matches, page after page (lib-dynamodb's paginateQuery follows LastEvaluatedKey); the caller
+ * stops iterating once it has enough, and no further page is requested then.
+ */
 export async function* queryItems(
   client: Pick<DynamoDBDocumentClient, 'send'>,
   input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
 ): AsyncGenerator<Record<string, unknown>> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+  // The paginator mutates its input (it sets ExclusiveStartKey per page), so it gets a copy.
+  for await (const page of paginateQuery({ client: paginationClient(client) }, { ...input })) {
     yield* page.Items ?? [];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
+}
+
+/**
+ * paginateQuery accepts only a real DynamoDBDocumentClient (it checks with instanceof). Every wiring passes one; a
+ * scripted stand-in (unit tests of the write paths) gets this clear error instead of the paginator's.
+ */
+function paginationClient(client: Pick<DynamoDBDocumentClient, 'send'>): DynamoDBDocumentClient {
+  if (client instanceof DynamoDBDocumentClient) return client;
+  throw new TypeError('Queries page with paginateQuery, which needs a DynamoDBDocumentClient, not a stand-in.');
 }

@@ -37,9 +37,12 @@ export class LocalDevSecretBox implements SecretBox {
   }
 
   async seal(plaintext: string): Promise<string> {
-    // KMS refuses more; so does the stand-in, or the local stack would accept what the deployed portal cannot seal.
-    if (Buffer.byteLength(plaintext, 'utf8') > SECRET_BOX_MAX_PLAINTEXT_BYTES)
+    // KMS Encrypt takes 1 to 4 096 bytes; so does the stand-in, or the local stack would accept what the deployed
+    // portal cannot seal.
+    const bytes = Buffer.byteLength(plaintext, 'utf8');
+    if (bytes > SECRET_BOX_MAX_PLAINTEXT_BYTES)
       throw new Error(`Plaintext over ${SECRET_BOX_MAX_PLAINTEXT_BYTES} bytes, more than KMS Encrypt takes`);
+    if (bytes === 0) throw new Error('Empty plaintext, which KMS Encrypt refuses');
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

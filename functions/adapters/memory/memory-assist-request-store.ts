@@ -1,11 +1,5 @@
 import { ConflictError } from '../../core/errors';
-import type {
-  AssistRequestClaim,
-  AssistRequestRecord,
-  AssistRequestStatus,
-  AssistRequestStore,
-  Clock,
-} from '../../core/ports';
+import type { AssistRequestRecord, AssistRequestStatus, AssistRequestStore, Clock } from '../../core/ports';
 import { AssistRequestClaimedError } from '../../core/staff/staff-errors';
 import { isExpired } from '../dynamodb/item-expiry';
 
@@ -31,13 +25,8 @@ export class MemoryAssistRequestStore implements AssistRequestStore {
 
   async update(
     id: string,
-    change: {
-      status: AssistRequestStatus;
-      note?: string;
-      updatedAt: number;
-      updatedBy: string;
-      claim?: AssistRequestClaim;
-    },
+    // The port's own parameter type, so a new field there reaches every adapter.
+    change: Parameters<AssistRequestStore['update']>[1],
   ): Promise<AssistRequestRecord | undefined> {
     const record = this.requests.get(id);
     if (!record || isExpired(record.expiresAtEpochSeconds, this.clock.now())) return undefined;

@@ -3,9 +3,10 @@ import type { Clock, TokenRecord, TokenStore } from '../../core/ports';
 import { isExpired } from '../dynamodb/item-expiry';
 
 /**
- * In-memory TokenStore with the DynamoDB adapter's semantics: create never overwrites; get returns the record even
- * when expired (the redeem use case tells "expired" from "unknown"); markRedeemed wins only once and never on an
- * expired token.
+ * In-memory TokenStore with the DynamoDB adapter's semantics: create never overwrites (the same record again is
+ * taken as a retry and succeeds); get returns the record even when expired (the redeem use case tells "expired"
+ * from "unknown"); markRedeemed wins only once and never on an expired token. test/support/port-contracts holds
+ * the contract both adapters are tested against.
  */
 export class MemoryTokenStore implements TokenStore {
   private readonly tokens = new Map<string, TokenRecord>();
@@ -13,7 +14,12 @@ export class MemoryTokenStore implements TokenStore {
   constructor(private readonly clock: Clock) {}
 
   async create(record: TokenRecord): Promise<void> {
-    if (this.tokens.has(record.tokenHash)) throw new ConflictError('A token with this hash already exists.');
+    const existing = this.tokens.get(record.tokenHash);
+    if (existing) {
+      // As the DynamoDB adapter: the same token created again is a retried write whose first attempt landed.
+      if (existing.identifierHash === record.identifierHash && existing.createdAt === record.createdAt) return;
+      throw new ConflictError('A token with this hash already exists.');
+    }
     this.tokens.set(record.tokenHash, { ...record });
   }
 

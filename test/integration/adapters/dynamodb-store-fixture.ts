@@ -1,14 +1,12 @@
 import { ManualClock } from '../../../functions/adapters/memory/manual-clock';
+import { START } from '../../support/port-contracts/store-records';
 import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
 
 /*
- * One dynalite per test file, fresh stores and a manual clock per test. Each test uses its own keys (`key()`), so
- * tests share the tables without seeing each other's items.
+ * For the DynamoDB-only tests (item shapes, TTL attributes, races): one dynalite per test file, fresh stores and a
+ * manual clock per test. Each test uses its own keys (`key()`), so tests share the tables without seeing each
+ * other's items. What every adapter does is in test/support/port-contracts, run by dynamodb-store-contracts.test.ts.
  */
-
-export const START = Date.parse('2026-03-01T12:00:00.000Z');
-export const DAY = 86_400_000;
-export const seconds = (ms: number) => Math.floor(ms / 1000);
 
 export interface StoreTestContext {
   dynamo: TestDynamo;

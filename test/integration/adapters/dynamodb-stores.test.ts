@@ -1,44 +1,26 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbTokenStore } from '../../../functions/adapters/dynamodb/dynamodb-token-store';
-import { ConflictError } from '../../../functions/core/errors';
-import { type Field, sortFieldsByRisk } from '../../../functions/core/fields';
-import type { ExposureRecord, TokenRecord } from '../../../functions/core/ports';
-import { key, START, seconds, useDynamoStores } from './dynamodb-store-fixture';
+import type { ExposureRecord } from '../../../functions/core/ports';
+import { START, seconds, tokenRecord } from '../../support/port-contracts/store-records';
+import { key, useDynamoStores } from './dynamodb-store-fixture';
+
+/*
+ * What only the DynamoDB adapters of the check flow have: item shapes, TTL attributes, and races that conditional
+ * writes decide. Their behaviour as ports is the contract suite (dynamodb-store-contracts.test.ts).
+ */
 
 const context = useDynamoStores();
 
-describe('DynamoDbExposureStore', () => {
-  it('finds every record written under an identifier, and the union of their fields', async () => {
+describe('DynamoDbExposureStore items', () => {
+  it('stores one item under recordKey = breachId#subjectId, however often it is written', async () => {
     const identifierHash = key('identifier');
-    const records: ExposureRecord[] = [
-      { identifierHash, breachId: 'breach-a', subjectId: 'subject-1', fields: ['email', 'fullName'] },
-      { identifierHash, breachId: 'breach-a', subjectId: 'subject-2', fields: ['iban', 'email'] },
-      { identifierHash: key('other'), breachId: 'breach-a', subjectId: 'subject-3', fields: ['address'] },
-    ];
-    await context.stores.exposures.putRecords(records);
-    const found = await context.stores.exposures.findByIdentifier(identifierHash);
-    expect(found).toEqual([
-      { identifierHash, breachId: 'breach-a', subjectId: 'subject-1', fields: ['email', 'fullName'] },
-      { identifierHash, breachId: 'breach-a', subjectId: 'subject-2', fields: ['iban', 'email'] },
-    ]);
-    expect(sortFieldsByRisk(found.flatMap((record) => record.fields))).toEqual(['iban', 'email', 'fullName']);
-    expect(await context.stores.exposures.findByIdentifier(key('absent'))).toEqual([]);
-  });
-
-  it('stores the item under recordKey = breachId#subjectId', async () => {
-    const identifierHash = key('identifier');
-    await context.stores.exposures.putRecords([{ identifierHash, breachId: 'b', subjectId: 's', fields: ['phone'] }]);
+    const record: ExposureRecord = { identifierHash, breachId: 'b', subjectId: 's', fields: ['phone'] };
+    await context.stores.exposures.putRecords([record]);
+    await context.stores.exposures.putRecords([record, record]);
     const item = await context.dynamo.client.send(
       new GetCommand({ TableName: context.dynamo.tableNames.exposures, Key: { identifierHash, recordKey: 'b#s' } }),
     );
     expect(item.Item).toEqual({ identifierHash, recordKey: 'b#s', breachId: 'b', subjectId: 's', fields: ['phone'] });
-  });
-
-  it('is idempotent: writing the same records again leaves one item each', async () => {
-    const identifierHash = key('identifier');
-    const record: ExposureRecord = { identifierHash, breachId: 'b', subjectId: 's', fields: ['email'] };
-    await context.stores.exposures.putRecords([record]);
-    await context.stores.exposures.putRecords([record, record]);
     const items = await context.dynamo.client.send(
       new QueryCommand({
         TableName: context.dynamo.tableNames.exposures,
@@ -48,61 +30,22 @@ describe('DynamoDbExposureStore', () => {
     );
     expect(items.Count).toBe(1);
   });
-
-  it('writes more records than one batch holds (25), none lost', async () => {
-    const prefix = key('bulk');
-    const fields: Field[] = ['email'];
-    const records = Array.from({ length: 137 }, (_, i) => ({
-      identifierHash: `${prefix}-${i % 40}`,
-      breachId: 'b',
-      subjectId: `s${i}`,
-      fields,
-    }));
-    await context.stores.exposures.putRecords(records);
-    const counts = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        context.stores.exposures.findByIdentifier(`${prefix}-${i}`).then((r) => r.length),
-      ),
-    );
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(137);
-  });
 });
 
-function token(tokenHash: string, overrides: Partial<TokenRecord> = {}): TokenRecord {
-  return {
-    tokenHash,
-    identifierHash: 'identifier-hash',
-    identifierType: 'email',
-    locale: 'en',
-    createdAt: START,
-    expiresAtEpochSeconds: seconds(START) + 24 * 3600,
-    ...overrides,
-  };
-}
-
-describe('DynamoDbTokenStore', () => {
+describe('DynamoDbTokenStore items and races', () => {
   it('stores the token with its TTL attribute expiresAt in epoch seconds', async () => {
     const tokenHash = key('token');
-    await context.stores.tokens.create(token(tokenHash));
+    await context.stores.tokens.create(tokenRecord(tokenHash));
     const item = await context.dynamo.client.send(
       new GetCommand({ TableName: context.dynamo.tableNames.tokens, Key: { tokenHash } }),
     );
     expect(item.Item?.expiresAt).toBe(seconds(START) + 24 * 3600);
-    expect(await context.stores.tokens.get(tokenHash)).toEqual(token(tokenHash));
-  });
-
-  it('refuses to overwrite an existing token', async () => {
-    const tokenHash = key('token');
-    await context.stores.tokens.create(token(tokenHash));
-    await expect(
-      context.stores.tokens.create(token(tokenHash, { identifierHash: 'someone-else' })),
-    ).rejects.toBeInstanceOf(ConflictError);
-    expect((await context.stores.tokens.get(tokenHash))?.identifierHash).toBe('identifier-hash');
+    expect(await context.stores.tokens.get(tokenHash)).toEqual(tokenRecord(tokenHash));
   });
 
   it('lets exactly one of two concurrent redemptions win', async () => {
     const tokenHash = key('token');
-    await context.stores.tokens.create(token(tokenHash));
+    await context.stores.tokens.create(tokenRecord(tokenHash));
     const other = new DynamoDbTokenStore(context.dynamo.client, context.dynamo.tableNames.tokens, context.clock);
     const results = await Promise.all([
       context.stores.tokens.markRedeemed(tokenHash, START + 1, START + 1 + 30 * 60_000),
@@ -112,23 +55,9 @@ describe('DynamoDbTokenStore', () => {
     expect(winners).toHaveLength(1);
     expect((await context.stores.tokens.get(tokenHash))?.redeemedAt).toBe(winners[0]?.redeemedAt);
   });
-
-  it('does not redeem an expired token but still returns it, so the caller can say "expired"', async () => {
-    const tokenHash = key('token');
-    await context.stores.tokens.create(token(tokenHash));
-    context.clock.advance(24 * 3600 * 1000);
-    expect(
-      await context.stores.tokens.markRedeemed(tokenHash, context.clock.now(), context.clock.now() + 1),
-    ).toBeUndefined();
-    expect(await context.stores.tokens.get(tokenHash)).toEqual(token(tokenHash));
-    expect(
-      await context.stores.tokens.markRedeemed(key('unknown'), context.clock.now(), context.clock.now() + 1),
-    ).toBeUndefined();
-    expect(await context.stores.tokens.get(key('unknown'))).toBeUndefined();
-  });
 });
 
-describe('DynamoDbCounterStore', () => {
+describe('DynamoDbCounterStore items and races', () => {
   it('counts concurrent increments without losing any and sets the TTL attribute', async () => {
     const counterKey = key('counter');
     const windowEnd = seconds(START) + 60;
@@ -143,21 +72,16 @@ describe('DynamoDbCounterStore', () => {
     expect(item.Item?.expiresAt).toBe(windowEnd);
   });
 
-  it('treats an expired counter as 0 and starts a new window at 1', async () => {
+  it('moves the TTL attribute to the new window when an expired one restarts', async () => {
     const counterKey = key('counter');
     await context.stores.counters.increment(counterKey, seconds(START) + 60);
     await context.stores.counters.increment(counterKey, seconds(START) + 60);
     context.clock.advance(60_000);
-    expect(await context.stores.counters.get(counterKey)).toBe(0);
     expect(await context.stores.counters.increment(counterKey, seconds(context.clock.now()) + 60)).toBe(1);
     expect(await context.stores.counters.increment(counterKey, seconds(context.clock.now()) + 60)).toBe(2);
     const item = await context.dynamo.client.send(
       new GetCommand({ TableName: context.dynamo.tableNames.counters, Key: { counterKey } }),
     );
     expect(item.Item?.expiresAt).toBe(seconds(context.clock.now()) + 60);
-  });
-
-  it('reads a counter that was never written as 0', async () => {
-    expect(await context.stores.counters.get(key('never'))).toBe(0);
   });
 });
