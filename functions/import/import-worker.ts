@@ -13,7 +13,7 @@ import type {
   TimeSplitNs,
   ToWorkerMessage,
 } from './import-worker-protocol';
-import { createRowHasher, type RejectEntry, type TimeSplit } from './row-hasher';
+import { columnsReadInFull, createRowHasher, type RejectEntry, type TimeSplit } from './row-hasher';
 
 /*
  * One import worker thread: parse a chunk, normalise and hash its rows, and either write the items as gzip DynamoDB
@@ -34,6 +34,7 @@ const hashRow = createRowHasher({
   reuseRecords: setup.output.kind === 's3-files',
 });
 setup.pepper.fill(0);
+const fullColumns = columnsReadInFull(setup.columns, setup.header);
 
 const writer =
   setup.output.kind === 's3-files'
@@ -79,7 +80,7 @@ async function handleFileChunk(message: ChunkMessage, fileWriter: DynamoJsonFile
     lines.add(outcome.records);
     serialiseNs += Number(clock() - before);
   };
-  if (!streamCsvChunk(message.bytes, message.firstLine, addRow)) {
+  if (!streamCsvChunk(message.bytes, message.firstLine, addRow, fullColumns)) {
     lines.reset();
     rows = 0;
     rejects.length = 0;

@@ -67,6 +67,15 @@ function isBlank(value: string | undefined): boolean {
   return value.charCodeAt(0) > 0x20 && value.charCodeAt(0) < 0x7f ? false : value.trim() === '';
 }
 
+/**
+ * Per column of the header: true where the hasher reads the text (the identifier columns); it only asks whether the
+ * others are blank, so a parser may hand it a stand-in for them (csv-chunk-parser.ts, NOT_BLANK).
+ */
+export function columnsReadInFull(columns: ColumnIndexes, header: readonly string[]): boolean[] {
+  const identifierIndexes = new Set(IDENTIFIER_COLUMNS.map(({ column }) => columns[column]));
+  return header.map((_, index) => identifierIndexes.has(index));
+}
+
 export function createRowHasher(options: RowHasherOptions): RowHasher {
   const { breachId, columns, header } = options;
   // The same digests as hashIdentifier (core/identifier-hash.ts), at less than half the CPU (pepper-hmac.ts).
