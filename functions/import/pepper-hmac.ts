@@ -24,14 +24,19 @@ export class PepperHmac {
   private readonly views: Buffer[] = [];
 
   constructor(pepper: KeyObject | Uint8Array) {
-    let key: Uint8Array = pepper instanceof Uint8Array ? pepper : pepper.export();
-    if (key.length > BLOCK) key = createHash('sha256').update(key).digest();
+    const exported = pepper instanceof Uint8Array ? undefined : pepper.export();
+    const given = exported ?? (pepper as Uint8Array);
+    // RFC 2104: a key longer than the block is hashed first.
+    const hashed = given.length > BLOCK ? createHash('sha256').update(given).digest() : undefined;
+    const key = hashed ?? given;
     for (let index = 0; index < BLOCK; index++) {
       const byte = key[index] ?? 0;
       this.inner[index] = byte ^ 0x36;
       this.outer[index] = byte ^ 0x5c;
     }
-    if (!(pepper instanceof Uint8Array)) key.fill(0);
+    // Copies made here do not outlive the constructor; the caller's own bytes are the caller's to wipe.
+    exported?.fill(0);
+    hashed?.fill(0);
   }
 
   /** base64url(HMAC-SHA256(pepper, prefix + value)), strings encoded as UTF-8 (as Hmac#update does). */
