@@ -44,6 +44,7 @@ export interface ImportOptions {
    * 256 KiB).
    */
   chunkBytes?: number;
+  /** Time split per step in `timing` (for the bench): one row in 64 is timed and scaled up (import-worker.ts). */
   measure?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /** Store targets: records what is safely written, and where a previous run stopped (import-checkpoint.ts). */

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import {
   type MalformedRecord,
+  NOT_BLANK,
   type ParsedRecord,
   parseCsvChunk,
   streamCsvChunk,
@@ -120,6 +121,43 @@ describe('parseCsvChunk', () => {
       { seed: 20261130, numRuns: 3000 },
     );
     expect(streamed).toBeGreaterThan(1000);
+  });
+
+  it('with fullColumns, gives the full columns verbatim and every other one with its blankness, on the same lines', () => {
+    let standIns = 0;
+    fc.assert(
+      fc.property(chunk, fc.integer({ min: 1, max: 1000 }), fc.array(fc.boolean()), (text, firstLine, fullColumns) => {
+        const bytes = new Uint8Array(Buffer.from(text));
+        const reference: ParsedRecord[] = [];
+        const records: ParsedRecord[] = [];
+        const streamedAll = streamCsvChunk(bytes, firstLine, (fields, line) =>
+          reference.push({ line, fields: [...fields] }),
+        );
+        const streamedSome = streamCsvChunk(
+          bytes,
+          firstLine,
+          (fields, line) => records.push({ line, fields: [...fields] }),
+          fullColumns,
+        );
+        expect(streamedSome).toBe(streamedAll);
+        if (!streamedAll) return;
+        expect(records.map(({ line, fields }) => [line, fields.length])).toEqual(
+          reference.map(({ line, fields }) => [line, fields.length]),
+        );
+        records.forEach(({ fields }, row) => {
+          fields.forEach((field, column) => {
+            const original = (reference[row] as ParsedRecord).fields[column] as string;
+            if (field === original) return;
+            standIns++;
+            expect(fullColumns[column]).not.toBe(true);
+            expect(field).toBe(NOT_BLANK);
+            expect(original.trim()).not.toBe('');
+          });
+        });
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    );
+    expect(standIns).toBeGreaterThan(100);
   });
 
   it.each([
