@@ -14,8 +14,6 @@ import { ExposureItemJsonBuffer } from './exposure-item-json';
  */
 
 const ITEM_HASH_OFFSET = '{"Item":{"identifierHash":{"S":"'.length;
-// After the hash's closing quote: `"},"recordKey":{"S":"` + breachId + `#`, then the subject id (exposure-item-json.ts).
-const SUBJECT_AFTER_HASH = '"},"recordKey":{"S":"'.length + 1;
 const QUOTE = 0x22;
 const LINE_FEED = 0x0a;
 
@@ -29,12 +27,7 @@ export interface ChunkItems {
 
 export class ChunkItemLines {
   private readonly out = new ExposureItemJsonBuffer();
-  // A number from the subject id's first characters → the first subject of the chunk with that number. Numbers, not
-  // the ids themselves: a Map holding every row's subject id kept them alive past the row, to be copied by each
-  // scavenge and promoted. A hit is checked against the id in the subject's own line; a different subject with the
-  // same number (rare) goes into `sharedKey`, by id.
-  private readonly subjectIndex = new Map<number, number>();
-  private readonly sharedKey = new Map<string, number>();
+  private readonly subjectIndex = new Map<string, number>();
   // Per subject of the chunk, by index: where its lines are and the fields they carry (parallel arrays, no objects).
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -50,8 +43,9 @@ export class ChunkItemLines {
     if (!first) return;
     this.subjects++;
     this.sampleKey ??= { identifierHash: first.identifierHash, recordKey: `${first.breachId}#${first.subjectId}` };
-    const index = this.indexOf(first.subjectId, first.breachId.length);
+    const index = this.subjectIndex.get(first.subjectId);
     if (index === undefined) {
+      this.subjectIndex.set(first.subjectId, this.starts.length);
       this.starts.push(this.out.size);
       this.out.appendItems(records);
       this.ends.push(this.out.size);
@@ -97,7 +91,6 @@ export class ChunkItemLines {
   reset(): void {
     this.out.truncate(0);
     this.subjectIndex.clear();
-    this.sharedKey.clear();
     this.starts.length = 0;
     this.ends.length = 0;
     this.fields.length = 0;
@@ -105,30 +98,6 @@ export class ChunkItemLines {
     this.items = 0;
     this.subjects = 0;
     this.sampleKey = undefined;
-  }
-
-  /** The index of an earlier subject of the chunk with this id, or undefined (and it is recorded as the next one). */
-  private indexOf(subjectId: string, breachIdLength: number): number | undefined {
-    let key = subjectId.length;
-    for (let at = 0; at < 8 && at < subjectId.length; at++) key = (key * 31 + subjectId.charCodeAt(at)) | 0;
-    const index = this.subjectIndex.get(key);
-    if (index === undefined) {
-      this.subjectIndex.set(key, this.starts.length);
-      return undefined;
-    }
-    if (this.subjectIs(index, subjectId, breachIdLength)) return index;
-    const shared = this.sharedKey.get(subjectId);
-    if (shared === undefined) this.sharedKey.set(subjectId, this.starts.length);
-    return shared;
-  }
-
-  /** Whether the lines of subject `index` carry this subject id (read from the first line's record key). */
-  private subjectIs(index: number, subjectId: string, breachIdLength: number): boolean {
-    const bytes = this.out.view(this.starts[index] as number, this.ends[index] as number);
-    const start = bytes.indexOf(QUOTE, ITEM_HASH_OFFSET) + SUBJECT_AFTER_HASH + breachIdLength;
-    if (bytes[start + subjectId.length] !== QUOTE) return false;
-    for (let at = 0; at < subjectId.length; at++) if (bytes[start + at] !== subjectId.charCodeAt(at)) return false;
-    return true;
   }
 
   /** The identifier hashes of a subject's lines, read back from the bytes (each line starts with its hash). */

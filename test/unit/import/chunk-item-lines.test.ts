@@ -74,27 +74,6 @@ describe('ChunkItemLines', () => {
     expect(chunk.take().lines.toString('latin1')).toBe(exposureItemJsonLine(record('h1', 's1', ['email'])));
   });
 
-  it('tells apart subjects whose ids start alike (the same lookup number) and still merges each one', () => {
-    // "Aa" and "BB" give the same number (31 × 65 + 97 = 31 × 66 + 66), so these ids share their lookup number.
-    const [a, b, c] = ['Aa_subject', 'BB_subject', 'AaBB'];
-    const chunk = new ChunkItemLines();
-    chunk.add([record('h1', a as string, ['email'])]);
-    chunk.add([record('h2', b as string, ['phone'])]);
-    chunk.add([record('h5', c as string, ['phone'])]);
-    chunk.add([record('h3', b as string, ['iban'])]);
-    chunk.add([record('h4', a as string, ['phone'])]);
-    const { lines, items, subjects } = chunk.take();
-    const expected = [
-      record('h5', c as string, ['phone']),
-      record('h2', b as string, ['iban', 'phone']),
-      record('h3', b as string, ['iban', 'phone']),
-      record('h1', a as string, ['phone', 'email']),
-      record('h4', a as string, ['phone', 'email']),
-    ].map(exposureItemJsonLine);
-    expect(lines.toString('latin1')).toBe(expected.join(''));
-    expect({ items, subjects }).toEqual({ items: 5, subjects: 5 });
-  });
-
   it('forgets a chunk on reset', () => {
     const chunk = new ChunkItemLines();
     chunk.add([record('h1', 's1', ['email'])]);
