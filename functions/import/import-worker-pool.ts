@@ -63,7 +63,8 @@ class ImportWorker {
     return new Promise((resolve, reject) => {
       this.pendingChunks.set(seq, { resolve, reject });
       const message: ToWorkerMessage = { type: 'chunk', seq, firstLine: chunk.firstLine, bytes: chunk.bytes };
-      this.thread.postMessage(message);
+      // Moved, not copied: a chunk's bytes have an ArrayBuffer of their own (RecordChunker), unusable here afterwards.
+      this.thread.postMessage(message, [chunk.bytes.buffer as ArrayBuffer]);
     });
   }
 

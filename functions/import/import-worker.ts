@@ -55,6 +55,9 @@ let rowsSeen = 0;
 let rowsTimed = 0;
 const isTimed = (message: ChunkMessage) => setup.measure && message.seq % TIMED_EVERY === 0;
 
+/** The previous chunk's hand-off to gzip (s3-files). */
+let gzipping: Promise<void> = Promise.resolve();
+
 /**
  * s3-files: each record is hashed and written as it is read (see chunk-item-lines.ts for why). A chunk that needs
  * csv-parse's paths is started over: what its first records produced is discarded and every record is done again.
@@ -92,7 +95,6 @@ async function handleFileChunk(message: ChunkMessage, fileWriter: DynamoJsonFile
     // Malformed records were found while parsing, before the rest: restore line order (the sort is stable).
     if (malformed.length > 0) rejects.sort((a, b) => a.line - b.line);
   }
-  const chunk = lines.take();
   countRows(rows, timed);
   const now = clock();
   if (timed && rowTiming) {
@@ -100,8 +102,13 @@ async function handleFileChunk(message: ChunkMessage, fileWriter: DynamoJsonFile
     timing.parse += Number(now - started) - rowTime - serialiseNs;
     timing.serialise += serialiseNs;
   }
-  await fileWriter.write(chunk.lines, chunk.items, () => lines.recycle(chunk));
+  // gzip (on libuv's pool) deflates this chunk while the thread goes on with the next one; before the lines after
+  // that are taken, it has consumed these, so their Buffer is free again (two Buffers take turns, no third).
+  await gzipping;
   timing.write += Number(clock() - now);
+  const chunk = lines.take();
+  gzipping = fileWriter.write(chunk.lines, chunk.items, () => lines.recycle(chunk));
+  gzipping.catch(() => {}); // awaited before the next chunk's lines or the close; this only keeps it from going unhandled
   const result: ChunkResult = {
     type: 'chunk-done',
     seq: message.seq,
@@ -194,6 +201,7 @@ port.on('message', (message: ToWorkerMessage) => {
         reply(writer ? await handleFileChunk(message, writer) : handleRecordsChunk(message));
         return;
       }
+      await gzipping;
       const files = writer ? await writer.close() : [];
       reply({ type: 'finished', files, timing: finishTiming(), maxRssKb: process.resourceUsage().maxRSS });
     })

@@ -54,17 +54,21 @@ export interface RecordChunk {
   firstLine: number;
   /** Physical line number just after the chunk (where the next one starts). */
   nextLine: number;
+  /** A view of an ArrayBuffer of its own: handed to a worker, it moves there (import-worker-pool.ts). */
   bytes: Buffer;
 }
 
 /**
- * Feed it the file's bytes in any slices; it hands back chunks of about `targetBytes` that end on record boundaries.
+ * Feed it the file's bytes in any slices — or let it be read into (`space`, then `filled`) — and it hands back chunks
+ * of about `targetBytes` that end on record boundaries. Every chunk is a view of an ArrayBuffer of its own
+ * (`allocUnsafeSlow`, never the shared pool), so the worker pool can transfer it instead of copying it, and the bytes
+ * are written once: no slices concatenated per chunk (the main thread's garbage, docs/performance.md → Import).
  * A quoted field that never closes would otherwise grow the buffer without bound: past `maxRecordBytes` the data is
  * cut at its last newline regardless, and the parser rejects the unterminated record.
  */
 export class RecordChunker {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private buffer: Buffer;
+  private length = 0;
   private nextLine: number;
 
   constructor(
@@ -73,31 +77,49 @@ export class RecordChunker {
     firstLine = 1,
   ) {
     this.nextLine = firstLine;
+    this.buffer = Buffer.allocUnsafeSlow(targetBytes);
   }
 
   push(data: Buffer): RecordChunk[] {
-    this.pending.push(data);
-    this.pendingBytes += data.length;
-    if (this.pendingBytes < this.targetBytes) return [];
-    const buffer = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    this.reserve(data.length);
+    data.copy(this.buffer, this.length);
+    return this.filled(data.length);
+  }
+
+  /** Where to read the next bytes: up to the chunk's target size, or 64 KiB more while a record is longer. */
+  space(): Buffer {
+    this.reserve(Math.max(this.targetBytes - this.length, MIN_READ_BYTES));
+    return this.buffer.subarray(this.length);
+  }
+
+  /** `bytes` more were written at the start of `space()`. */
+  filled(bytes: number): RecordChunk[] {
+    this.length += bytes;
+    if (this.length < this.targetBytes) return [];
+    const buffer = this.buffer.subarray(0, this.length);
     let end = lastRecordEnd(buffer);
     if (end <= 0 && buffer.length >= this.maxRecordBytes) end = buffer.lastIndexOf(LF) + 1;
-    if (end <= 0) {
-      this.pending = [buffer];
-      return [];
-    }
-    const rest = buffer.subarray(end);
-    this.pending = rest.length > 0 ? [Buffer.from(rest)] : [];
-    this.pendingBytes = rest.length;
+    if (end <= 0) return [];
+    const rest = this.length - end;
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(this.targetBytes, rest + MIN_READ_BYTES));
+    buffer.copy(this.buffer, 0, end);
+    this.length = rest;
     return [this.take(buffer.subarray(0, end))];
   }
 
   /** What is left at the end of the input (a last record without a trailing newline, or nothing). */
   end(): RecordChunk[] {
-    const buffer = Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingBytes = 0;
+    const buffer = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafeSlow(0);
+    this.length = 0;
     return buffer.length > 0 ? [this.take(buffer)] : [];
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.length + bytes, 2 * this.buffer.length));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
   }
 
   private take(bytes: Buffer): RecordChunk {
@@ -106,3 +128,5 @@ export class RecordChunker {
     return { firstLine, nextLine: this.nextLine, bytes };
   }
 }
+
+const MIN_READ_BYTES = 64 << 10;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Pepper } from '../core/identifier-hash';
 import type { ExposureStore } from '../core/ports';
@@ -97,8 +97,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
   const chunkBytes = options.chunkBytes ?? 128 << 10;
   const stream = createReadStream(options.inputPath, { highWaterMark: Math.min(chunkBytes, 1 << 20) });
-  let resumed: ReturnType<typeof createReadStream> | undefined;
-  let iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let input: FileHandle | undefined;
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
   // The header decides everything else, so it is read and checked before any output exists.
   let head = Buffer.alloc(0);
@@ -211,35 +211,28 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   };
   const submit = async (chunks: RecordChunk[]) => {
     for (const chunk of chunks) {
+      offset += chunk.bytes.length; // before the bytes move to a worker
       const result = pool.submit(chunk);
       result.catch(() => {}); // observed below, in order; this only keeps an early failure from going unhandled
-      offset += chunk.bytes.length;
       inFlight.push({ result, bounds: { endOffset: offset, nextLine: chunk.nextLine } });
       while (inFlight.length >= maxInFlight) await handleOldest();
     }
   };
 
   try {
-    let chunker: RecordChunker;
-    if (resumeFrom) {
-      // Continue after the last chunk the previous run confirmed written; the header was read and checked above.
-      stream.destroy();
-      resumed = createReadStream(options.inputPath, {
-        start: resumeFrom.offset,
-        highWaterMark: stream.readableHighWaterMark,
-      });
-      iterator = resumed[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-      inputDone = false;
-      chunker = new RecordChunker(chunkBytes, 8 << 20, resumeFrom.nextLine);
-    } else {
-      chunker = new RecordChunker(chunkBytes, 8 << 20, 1 + countLines(head.subarray(0, bodyStart)));
-      await submit(chunker.push(head.subarray(bodyStart)));
-    }
-    while (!inputDone) {
-      const next = await iterator.next();
-      if (next.done) break;
-      bytesRead += next.value.length;
-      await submit(chunker.push(next.value));
+    // The body is read straight into the chunker's buffer, from where the previous run stopped or after the header
+    // (read and checked above; those few bytes are read again).
+    stream.destroy();
+    const firstLine = resumeFrom ? resumeFrom.nextLine : 1 + countLines(head.subarray(0, bodyStart));
+    const chunker = new RecordChunker(chunkBytes, 8 << 20, firstLine);
+    input = await open(options.inputPath);
+    bytesRead = offset;
+    for (;;) {
+      const space = chunker.space();
+      const { bytesRead: read } = await input.read(space, 0, space.length, bytesRead);
+      if (read === 0) break;
+      bytesRead += read;
+      await submit(chunker.filled(read));
     }
     await submit(chunker.end());
     while (inFlight.length > 0) await handleOldest();
@@ -293,7 +286,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     throw error;
   } finally {
     stream.destroy();
-    resumed?.destroy();
+    await input?.close();
     await pool.terminate();
   }
 }

@@ -39,6 +39,41 @@ describe('RecordChunker', () => {
     }
   });
 
+  it('read into (space, then filled) in reads of any size, gives the same bytes and lines as push', () => {
+    const text = 'h\na,"1\n2",x\nb,3,y\nc,"4,5",z\nd,6,w\ne,"long ""quoted"" field, with commas",v\nf,7';
+    const pushed = new RecordChunker(8, 1 << 20, 2);
+    const expected = [...pushed.push(bytes(text)), ...pushed.end()];
+    for (let readSize = 1; readSize <= 12; readSize++) {
+      const chunker = new RecordChunker(8, 1 << 20, 2);
+      const chunks = [];
+      for (let at = 0; at < text.length; ) {
+        const space = chunker.space();
+        const read = bytes(text.slice(at, at + Math.min(readSize, space.length))).copy(space);
+        at += read;
+        chunks.push(...chunker.filled(read));
+      }
+      chunks.push(...chunker.end());
+      expect(Buffer.concat(chunks.map((c) => c.bytes)).toString()).toBe(text);
+      const records = chunks.flatMap((c) => parseCsvChunk(c.bytes, c.firstLine).records);
+      const expectedRecords = expected.flatMap((c) => parseCsvChunk(c.bytes, c.firstLine).records);
+      expect(records).toEqual(expectedRecords);
+    }
+  });
+
+  it('gives every chunk an ArrayBuffer of its own, so moving one to a worker leaves the others intact', () => {
+    const chunker = new RecordChunker(8);
+    const chunks = [...chunker.push(bytes('a,1\nb,2\nc,3\n')), ...chunker.push(bytes('d,4\ne,5\nf,6\n'))];
+    chunks.push(...chunker.push(bytes('g,7\n')), ...chunker.end());
+    expect(chunks.length).toBeGreaterThan(1);
+    const texts = chunks.map((c) => c.bytes.toString());
+    for (const chunk of chunks) {
+      expect(chunk.bytes.byteOffset).toBe(0);
+      const moved = structuredClone(chunk.bytes, { transfer: [chunk.bytes.buffer as ArrayBuffer] });
+      expect(Buffer.from(moved).toString()).toBe(texts[chunks.indexOf(chunk)]);
+    }
+    expect(new Set(chunks.map((c) => c.bytes.buffer)).size).toBe(chunks.length);
+  });
+
   it('gives up on an unterminated quote past the size cap instead of buffering forever', () => {
     const chunker = new RecordChunker(4, 16);
     const out = chunker.push(bytes('a,"never closed\nb,c\nd,e\nf,g\n'));
