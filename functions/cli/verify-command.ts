@@ -66,7 +66,7 @@ export async function verifyCommand(values: VerifyCommandOptions, io: CliIo): Pr
     return problems.length === 0 ? 0 : 1;
   }
   const table = values.table as string;
-  const { DynamoDBClient, GetItemCommand, ScanCommand } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBClient, GetItemCommand, paginateScan } = await import('@aws-sdk/client-dynamodb');
   const client = sdkClient(
     DynamoDBClient,
     values.target === 'local' ? emulatorConnection(localDynamoEndpoint(values.endpoint)) : {},
@@ -94,22 +94,18 @@ export async function verifyCommand(values: VerifyCommandOptions, io: CliIo): Pr
       const counts = await Promise.all(
         Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
           let count = 0;
-          let start: Record<string, unknown> | undefined;
-          do {
-            const page = await client.send(
-              new ScanCommand({
-                TableName: table,
-                Segment: segment,
-                TotalSegments: SCAN_SEGMENTS,
-                Select: 'COUNT',
-                FilterExpression: 'breachId = :breachId',
-                ExpressionAttributeValues: { ':breachId': { S: manifest.breachId } },
-                ExclusiveStartKey: start as never,
-              }),
-            );
-            count += page.Count ?? 0;
-            start = page.LastEvaluatedKey;
-          } while (start);
+          const pages = paginateScan(
+            { client },
+            {
+              TableName: table,
+              Segment: segment,
+              TotalSegments: SCAN_SEGMENTS,
+              Select: 'COUNT',
+              FilterExpression: 'breachId = :breachId',
+              ExpressionAttributeValues: { ':breachId': { S: manifest.breachId } },
+            },
+          );
+          for await (const page of pages) count += page.Count ?? 0;
           return count;
         }),
       );

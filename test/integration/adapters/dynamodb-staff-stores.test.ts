@@ -4,7 +4,6 @@ import { ServiceUnavailableError } from '../../../functions/core/errors';
 import type { AssistRequestRecord } from '../../../functions/core/ports';
 import { AssistRequestClaimedError } from '../../../functions/core/staff/staff-errors';
 import { createEmulatorClients } from '../../../functions/local/emulators/dynamodb-emulator';
-import { freePort } from '../../support/free-port';
 import { assistRequestRecord, START } from '../../support/port-contracts/store-records';
 import { key, useDynamoStores } from './dynamodb-store-fixture';
 
@@ -31,7 +30,8 @@ describe('DynamoDbAssistRequestStore items', () => {
 
 describe('when DynamoDB cannot be reached', () => {
   it('fails with ServiceUnavailableError, not a raw network error', async () => {
-    const closedPort = await freePort();
+    // Port 1 has no listener; a free port picked now could be taken by another suite's emulator meanwhile.
+    const closedPort = 1;
     const { client, documentClient } = createEmulatorClients(`http://127.0.0.1:${closedPort}`);
     try {
       const unreachable = new DynamoDbTokenStore(documentClient, context.dynamo.tableNames.tokens, context.clock);
