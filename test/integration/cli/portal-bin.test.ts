@@ -163,10 +163,13 @@ it('--json: import to a local emulator and verify it, each one object on stdout'
   expect(sample.checked).toBeGreaterThan(0);
 }, 60_000);
 
-// A module hook that names every module the process resolves, on stderr (node --import runs it before the CLI).
-const TRACE_HOOK = `export async function resolve(specifier, context, next) {
+// A module hook that names every module the process resolves, on stderr (node --import runs it before the CLI). The
+// hooks run on a thread of their own, whose process.stderr is relayed to the main thread asynchronously: the CLI's
+// process.exit could cut that short under load, so the hook writes to file descriptor 2 synchronously.
+const TRACE_HOOK = `import { writeSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  process.stderr.write('resolved ' + result.url + '\\n');
+  writeSync(2, 'resolved ' + result.url + '\\n');
   return result;
 }`;
 const TRACE = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(TRACE_HOOK)}`)});`;
