@@ -1,33 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { main } from '../../../functions/cli/main';
 import { startSecretsManagerStandIn } from '../../support/secrets-manager-stand-in';
-import { startDynamo, type TestDynamo } from '../../support/start-dynamo';
-import { FIXTURE_CSV } from './import-fixture';
+import { useImportWorkspace } from './import-workspace';
 
 /*
  * Issue 15: `portal verify` compares an import's manifest with what the table answers, and the bad inputs of a
  * table import stop it before anything is written, with one line naming the problem and the fix.
  */
 
-let dynamo: TestDynamo;
-let dir: string;
-const previousLocalDir = process.env.LOCAL_DIR;
-
-beforeAll(async () => {
-  dynamo = await startDynamo();
-  dir = await mkdtemp(join(tmpdir(), 'import-verify-'));
-  await writeFile(join(dir, 'breach.csv'), FIXTURE_CSV);
-  process.env.LOCAL_DIR = join(dir, 'local');
-});
-afterAll(async () => {
-  if (previousLocalDir === undefined) delete process.env.LOCAL_DIR;
-  else process.env.LOCAL_DIR = previousLocalDir;
-  await dynamo.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const workspace = useImportWorkspace('import-verify-');
 
 async function cli(command: 'import' | 'verify', args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -39,39 +22,39 @@ async function cli(command: 'import' | 'verify', args: string[]): Promise<{ code
 const importTo = (table: string, extra: string[] = []) =>
   cli('import', [
     '--input',
-    join(dir, 'breach.csv'),
+    join(workspace.dir, 'breach.csv'),
     '--target',
     'local',
     '--endpoint',
-    dynamo.endpoint,
+    workspace.dynamo.endpoint,
     '--table',
     table,
     '--breach',
     'verify-test',
     '--rejects',
-    join(dir, 'rejects.csv'),
+    join(workspace.dir, 'rejects.csv'),
     ...extra,
   ]);
 
 const verify = () =>
   cli('verify', [
     '--manifest',
-    join(dir, 'import-manifest.json'),
+    join(workspace.dir, 'import-manifest.json'),
     '--table',
-    dynamo.tableNames.exposures,
+    workspace.dynamo.tableNames.exposures,
     '--target',
     'local',
     '--endpoint',
-    dynamo.endpoint,
+    workspace.dynamo.endpoint,
   ]);
 
 async function itemCount(table: string): Promise<number> {
-  return (await dynamo.rawClient.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
+  return (await workspace.dynamo.rawClient.send(new ScanCommand({ TableName: table, Select: 'COUNT' }))).Count ?? 0;
 }
 
 describe('portal verify', () => {
   it('finds the sampled items and the item count the manifest names', async () => {
-    const imported = await importTo(dynamo.tableNames.exposures);
+    const imported = await importTo(workspace.dynamo.tableNames.exposures);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('items written 10, retries 0');
     const result = await verify();
@@ -81,11 +64,11 @@ describe('portal verify', () => {
   });
 
   it('fails when a sampled item is not in the table', async () => {
-    const manifest = JSON.parse(await readFile(join(dir, 'import-manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(workspace.dir, 'import-manifest.json'), 'utf8'));
     const [key] = manifest.sample;
-    await dynamo.rawClient.send(
+    await workspace.dynamo.rawClient.send(
       new DeleteItemCommand({
-        TableName: dynamo.tableNames.exposures,
+        TableName: workspace.dynamo.tableNames.exposures,
         Key: { identifierHash: { S: key.identifierHash }, recordKey: { S: key.recordKey } },
       }),
     );
@@ -97,13 +80,13 @@ describe('portal verify', () => {
 
 describe('bad input stops a table import before it writes', () => {
   it('a table with another key schema', async () => {
-    const before = await itemCount(dynamo.tableNames.tokens);
-    const result = await importTo(dynamo.tableNames.tokens);
+    const before = await itemCount(workspace.dynamo.tableNames.tokens);
+    const result = await importTo(workspace.dynamo.tableNames.tokens);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
       /^Import failed \(table_key_schema\): The table .* has the keys \(tokenHash HASH\), not those of the exposures table \(identifierHash HASH, recordKey RANGE\): check --table\.$/,
     );
-    expect(await itemCount(dynamo.tableNames.tokens)).toBe(before);
+    expect(await itemCount(workspace.dynamo.tableNames.tokens)).toBe(before);
   });
 
   it('a table that does not exist', async () => {
@@ -115,16 +98,16 @@ describe('bad input stops a table import before it writes', () => {
   });
 
   it('a checkpoint left by another import', async () => {
-    const checkpoint = join(dir, 'other-checkpoint.json');
+    const checkpoint = join(workspace.dir, 'other-checkpoint.json');
     const other = { version: 1, identity: { input: '/elsewhere.csv' }, progress: { offset: 10 }, updatedAt: '' };
     await writeFile(checkpoint, JSON.stringify(other));
-    const before = await itemCount(dynamo.tableNames.exposures);
-    const result = await importTo(dynamo.tableNames.exposures, ['--checkpoint', checkpoint]);
+    const before = await itemCount(workspace.dynamo.tableNames.exposures);
+    const result = await importTo(workspace.dynamo.tableNames.exposures, ['--checkpoint', checkpoint]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
       /^Import failed \(checkpoint_mismatch\): The checkpoint .* belongs to another import \(input, .*\): finish that import/,
     );
-    expect(await itemCount(dynamo.tableNames.exposures)).toBe(before);
+    expect(await itemCount(workspace.dynamo.tableNames.exposures)).toBe(before);
   });
 });
 
@@ -139,7 +122,7 @@ describe('--target aws, endpoints from the environment as the SDK reads them (th
     });
     stopSecrets = secrets.stop;
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: workspace.dynamo.endpoint,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'stand-in',
@@ -154,17 +137,17 @@ describe('--target aws, endpoints from the environment as the SDK reads them (th
   const importAws = (secretId: string) =>
     cli('import', [
       '--input',
-      join(dir, 'breach.csv'),
+      join(workspace.dir, 'breach.csv'),
       '--target',
       'aws',
       '--pepper-secret-id',
       secretId,
       '--table',
-      dynamo.tableNames.exposures,
+      workspace.dynamo.tableNames.exposures,
       '--breach',
       'aws-test',
       '--rejects',
-      join(dir, 'aws-rejects.csv'),
+      join(workspace.dir, 'aws-rejects.csv'),
     ]);
 
   it('imports through the table writer', async () => {
@@ -174,12 +157,12 @@ describe('--target aws, endpoints from the environment as the SDK reads them (th
   });
 
   it('stops before writing when the pepper secret does not exist', async () => {
-    const before = await itemCount(dynamo.tableNames.exposures);
+    const before = await itemCount(workspace.dynamo.tableNames.exposures);
     const result = await importAws(`${pepperArn}-typo`);
     expect(result.code).toBe(1);
     expect(result.err).toBe(
       `Import failed (bad_pepper): The secret ${pepperArn}-typo does not exist: pass the stack's PepperSecretArn output as --pepper-secret-id.`,
     );
-    expect(await itemCount(dynamo.tableNames.exposures)).toBe(before);
+    expect(await itemCount(workspace.dynamo.tableNames.exposures)).toBe(before);
   });
 });
